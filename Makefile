@@ -1,0 +1,34 @@
+# Two commands for a newcomer: `make run` starts the dashboard, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	$(BIN)/python -m streamlit run dashboard.py
+
+test: $(VENV)/.dev
+	$(BIN)/python -m klyngekart check --quiet
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.runtime
+	$(BIN)/python -m klyngekart check
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/page_load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

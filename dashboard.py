@@ -1,0 +1,36 @@
+"""Klyngekart's entry point: page setup, language, data check, navigation, footer."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from klyngekart.data import DataError
+from klyngekart.ui import dataset, resolve_language, tr
+from klyngekart.ui.layout import error_page, footer, language_picker
+
+HERE = Path(__file__).parent
+
+st.set_page_config(
+    page_title="Klyngekart",
+    page_icon=str(HERE / "static" / "favicon.png"),
+    layout="wide",
+    menu_items={"Get help": None, "Report a bug": None, "About": None},
+)
+
+lang, unknown_language = resolve_language()
+language_picker(lang)
+if unknown_language:
+    st.info(tr("url.ignored", names="lang"), icon=":material/link_off:")
+
+try:
+    data = dataset()
+except DataError as error:
+    error_page(error)
+    st.stop()
+
+pages = [
+    st.Page(HERE / "pages" / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="", default=True),
+    st.Page(HERE / "pages" / "sources.py", title=tr("nav.sources"), icon=":material/menu_book:", url_path="kilder"),
+]
+st.navigation(pages).run()
+footer(data.release)

@@ -1,0 +1,96 @@
+"""The one way to read data/: read every table as text, validate, then convert and derive."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from klyngekart.data.derive import add_derived_columns
+from klyngekart.data.schema import TABLES, Table
+from klyngekart.data.validate import DataError, Problem, validate_references, validate_table
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str
+    licence: str
+    licence_url: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All validated tables, typed, with derived columns. Treat as read-only: it is shared by all sessions."""
+
+    tables: dict[str, pd.DataFrame]
+    raw: dict[str, pd.DataFrame]
+    release: Release
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+
+def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    path = data_dir / table.file
+    if not path.exists():
+        return None, [Problem(table.file, "file is missing")]
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
+        return None, [Problem(table.file, f"cannot be read as UTF-8 CSV: {error}")]
+    except pd.errors.EmptyDataError:
+        return None, [Problem(table.file, "file is empty")]
+    return frame, []
+
+
+def read_release(data_dir: Path) -> tuple[Release | None, list[Problem]]:
+    path = data_dir / "release.json"
+    try:
+        fields = json.loads(path.read_text(encoding="utf-8"))
+        return Release(**{k: str(fields[k]) for k in ("version", "date", "licence", "licence_url")}), []
+    except FileNotFoundError:
+        return None, [Problem("release.json", "file is missing")]
+    except (ValueError, KeyError, TypeError) as error:
+        return None, [Problem("release.json", f"needs version, date, licence and licence_url ({error})")]
+
+
+def _typed(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
+    frame = raw.replace("", pd.NA)
+    for column in table.columns:
+        values = frame[column.name]
+        if column.kind in ("int", "year"):
+            frame[column.name] = pd.to_numeric(values).astype("Int64")
+        elif column.kind == "number":
+            frame[column.name] = pd.to_numeric(values).astype("Float64")
+        elif column.kind == "bool":
+            frame[column.name] = values.eq("true").astype(bool)
+    return frame
+
+
+def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
+    """Read and validate every table; raise DataError listing every problem found."""
+    problems: list[Problem] = []
+    raw: dict[str, pd.DataFrame] = {}
+    for table in TABLES:
+        frame, found = read_raw(table, data_dir)
+        problems += found
+        if frame is not None:
+            found = validate_table(table, frame)
+            problems += found
+            if not found:
+                raw[table.name] = frame
+    release, found = read_release(data_dir)
+    problems += found
+    if problems:
+        raise DataError(problems)
+    problems = validate_references(raw, TABLES)
+    if problems:
+        raise DataError(problems)
+    typed = {table.name: _typed(table, raw[table.name]) for table in TABLES}
+    return Dataset(tables=add_derived_columns(typed), raw=raw, release=release)

@@ -1,0 +1,290 @@
+"""The data contract: every table in data/, its columns and the rule each column obeys.
+
+data/README.md describes the same contract for people; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node")
+PROGRAMMES = ("cluster_programme", "business_networks", "regional_restructuring")
+QUALIFIERS = ("", "about", "over", "nearly", "at least", "up to")
+END_STATUSES = ("ended", "ongoing", "unknown")
+BUDGET_MEASURES = (
+    "allocation",
+    "change",
+    "change_pct",
+    "extra_package",
+    "granted",
+    "per_cluster_min",
+    "per_cluster_max",
+    "per_cluster_avg",
+)
+BASES = (
+    "state_budget",
+    "assignment_letter",
+    "annual_report",
+    "press_release",
+    "press",
+    "evaluation",
+    "programme_page",
+)
+STAT_INDICATORS = (
+    "clusters_served",
+    "clusters_admitted",
+    "firms_participating",
+    "knowledge_institutions",
+    "networks_served",
+    "agriculture_networks",
+    "restructuring_regions",
+    "jobs_created",
+    "jobs_secured",
+    "new_firms",
+    "projects",
+)
+EFFECT_INDICATORS = ("sales_revenue", "value_creation", "productivity", "fte")
+EVENT_TYPES = (
+    "programme_start",
+    "level_introduced",
+    "admission_round",
+    "budget_cut",
+    "extra_package",
+    "call",
+    "renewal",
+    "evaluation",
+    "merger",
+)
+MEMBER_UNITS = ("members", "firms", "partners")
+
+# Years the programmes can speak of: restructuring areas started before 2002.
+FIRST_YEAR = 1980
+LAST_YEAR = 2030
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, municipality, municipalities
+    required: bool = False
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # path below data/, without .csv
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()
+    needs_source: bool = True
+    # (group columns) within which exactly one row has preferred == true
+    preferred_group: tuple[str, ...] = field(default=())
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _c(name: str, kind: str = "text", required: bool = False, options: tuple[str, ...] = ()) -> Column:
+    return Column(name, kind, required, options)
+
+
+SOURCE_IDS = _c("source_ids", "ids", required=True)
+NOTE = _c("note")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        (
+            _c("source_id", "slug", True),
+            _c("publisher", required=True),
+            _c("title", required=True),
+            _c("url", "url"),
+            _c("published", "date"),
+            _c("accessed", "date", True),
+            _c("licence"),
+            NOTE,
+        ),
+        key=("source_id",),
+        needs_source=False,
+    ),
+    Table(
+        "reference/counties",
+        (
+            _c("county_code", "text", True),
+            _c("name", required=True),
+            _c("name_en", required=True),
+            _c("valid_from", required=True),
+            _c("valid_to"),
+            _c("maps_to", "text", True),
+            _c("split", "bool", True),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("county_code",),
+    ),
+    Table(
+        "reference/municipalities",
+        (
+            _c("municipality_code", "text", True),
+            _c("name", required=True),
+            _c("county_code", "county", True),
+            _c("latitude", "number", True),
+            _c("longitude", "number", True),
+            SOURCE_IDS,
+        ),
+        key=("municipality_code",),
+    ),
+    Table(
+        "reference/municipalities_2020_2024",
+        (
+            _c("municipality_code_2020", "text", True),
+            _c("name_2020", required=True),
+            _c("municipality_code", "municipality", True),
+            _c("name", required=True),
+            _c("county_code", "county", True),
+            SOURCE_IDS,
+        ),
+        key=("municipality_code_2020", "municipality_code"),
+    ),
+    Table(
+        "reference/county_population",
+        (
+            _c("county_code", "county", True),
+            _c("date", "date", True),
+            _c("population", "int", True),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("county_code", "date"),
+    ),
+    Table(
+        "reference/cpi",
+        (_c("year", "year", True), _c("cpi", "number", True), SOURCE_IDS, NOTE),
+        key=("year",),
+    ),
+    Table(
+        "clusters",
+        (
+            _c("cluster_id", "slug", True),
+            _c("name", required=True),
+            _c("other_names"),
+            _c("sector_nb"),
+            _c("sector_en"),
+            _c("host_municipality"),
+            _c("municipality_code", "municipality"),
+            _c("county_code_source", "county"),
+            _c("website", "url"),
+            _c("description_nb"),
+            _c("description_en"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("cluster_id",),
+    ),
+    Table(
+        "cluster_levels",
+        (
+            _c("cluster_id", "cluster", True),
+            _c("level", "enum", True, LEVELS),
+            _c("start_year", "year", True),
+            _c("end_year", "year"),
+            _c("end_status", "enum", True, END_STATUSES),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("cluster_id", "level", "start_year"),
+    ),
+    Table(
+        "cluster_members",
+        (
+            _c("cluster_id", "cluster", True),
+            _c("year", "year", True),
+            _c("members", "int", True),
+            _c("qualifier", "enum", False, QUALIFIERS),
+            _c("unit", "enum", True, MEMBER_UNITS),
+            SOURCE_IDS,
+            NOTE,
+        ),
+    ),
+    Table(
+        "budgets",
+        (
+            _c("year", "year", True),
+            _c("programme", "enum", True, PROGRAMMES),
+            _c("component", required=True),
+            _c("measure", "enum", True, BUDGET_MEASURES),
+            _c("value", "number", True),
+            _c("qualifier", "enum", False, QUALIFIERS),
+            _c("basis", "enum", True, BASES),
+            _c("preferred", "bool", True),
+            _c("preferred_reason"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        preferred_group=("year", "programme", "component", "measure"),
+    ),
+    Table(
+        "programme_stats",
+        (
+            _c("year", "year", True),
+            _c("programme", "enum", True, PROGRAMMES),
+            _c("indicator", "enum", True, STAT_INDICATORS),
+            _c("level", "enum", True, ("all",) + LEVELS),
+            _c("value", "number", True),
+            _c("qualifier", "enum", False, QUALIFIERS),
+            _c("preferred", "bool", True),
+            _c("preferred_reason"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        preferred_group=("year", "programme", "indicator", "level"),
+    ),
+    Table(
+        "effects",
+        (
+            _c("report_year", "year", True),
+            _c("indicator", "enum", True, EFFECT_INDICATORS),
+            _c("value_pp", "number", True),
+            _c("window", required=True),
+            _c("comparison", required=True),
+            _c("computed_by", required=True),
+            _c("method_id", "slug", True),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("report_year", "indicator", "method_id"),
+    ),
+    Table(
+        "restructuring_regions",
+        (
+            _c("region_id", "slug", True),
+            _c("name", required=True),
+            _c("municipalities"),
+            _c("municipality_codes", "municipalities"),
+            _c("county_code_source", "county"),
+            _c("start_year", "year"),
+            _c("end_year", "year"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("region_id",),
+    ),
+    Table(
+        "events",
+        (
+            _c("year", "year", True),
+            _c("date", "date"),
+            _c("programme", "enum", True, PROGRAMMES),
+            _c("event_type", "enum", True, EVENT_TYPES),
+            _c("label_nb", required=True),
+            _c("label_en", required=True),
+            SOURCE_IDS,
+        ),
+    ),
+)
+
+TABLES_BY_NAME = {t.name: t for t in TABLES}

@@ -1,0 +1,60 @@
+"""The headline figures of the latest year, for the home page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from klyngekart.data import Dataset
+
+# (figure key, table, filter) – the figures a visitor sees first.
+HEADLINES = (
+    ("clusters_served", "programme_stats", {"programme": "cluster_programme", "indicator": "clusters_served", "level": "all"}),
+    ("firms_participating", "programme_stats", {"programme": "cluster_programme", "indicator": "firms_participating", "level": "all"}),
+    ("networks_served", "programme_stats", {"programme": "business_networks", "indicator": "networks_served", "level": "all"}),
+    ("restructuring_regions", "programme_stats", {"programme": "regional_restructuring", "indicator": "restructuring_regions", "level": "all"}),
+    ("cluster_budget", "budgets", {"programme": "cluster_programme", "component": "all", "measure": "allocation"}),
+)
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str
+    year: int
+    value: float
+    qualifier: str
+    previous_year: int | None
+    previous_value: float | None
+    source_ids: str
+
+
+def _matching(frame: pd.DataFrame, conditions: dict[str, str]) -> pd.DataFrame:
+    mask = frame["preferred"].astype(bool)
+    for column, value in conditions.items():
+        mask &= frame[column].eq(value)
+    return frame[mask].sort_values("year")
+
+
+def latest_headlines(ds: Dataset) -> list[Headline]:
+    """Each headline's latest preferred figure, with the figure of the year before where there is one."""
+    found = []
+    for key, table, conditions in HEADLINES:
+        rows = _matching(ds[table], conditions)
+        if rows.empty:
+            continue
+        latest = rows.iloc[-1]
+        year = int(latest["year"])
+        before = rows[rows["year"].eq(year - 1)]
+        found.append(
+            Headline(
+                key=key,
+                year=year,
+                value=float(latest["value"]),
+                qualifier="" if pd.isna(latest["qualifier"]) else str(latest["qualifier"]),
+                previous_year=year - 1 if not before.empty else None,
+                previous_value=float(before.iloc[-1]["value"]) if not before.empty else None,
+                source_ids=str(latest["source_ids"]),
+            )
+        )
+    return found

@@ -1,0 +1,131 @@
+"""Completeness report of the dataset, printed by `python -m klyngekart check`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from klyngekart.data import Dataset
+from klyngekart.data.schema import TABLES
+
+BUDGET_YEARS = range(2002, 2026)
+TARGET_CLUSTERS = 95
+TARGET_COUNTY_SHARE = 0.90
+NOT_FOUND_HEADING = "## Years with no public budget figure"
+
+
+def year_ranges(years: Iterable[int]) -> str:
+    """Compact list such as '2002–2004, 2007' for a set of years."""
+    ordered = sorted({int(y) for y in years})
+    if not ordered:
+        return "none"
+    parts, start, previous = [], ordered[0], ordered[0]
+    for year in ordered[1:] + [None]:
+        if year is not None and year == previous + 1:
+            previous = year
+            continue
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+        if year is not None:
+            start = previous = year
+    return ", ".join(parts)
+
+
+def years_listed_as_not_found(readme: Path) -> set[int]:
+    """Years that data/README.md lists under NOT_FOUND_HEADING (lines '- 2003: where we looked')."""
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    if NOT_FOUND_HEADING not in text:
+        return set()
+    section = text.split(NOT_FOUND_HEADING, 1)[1].split("\n## ", 1)[0]
+    return {int(m) for m in re.findall(r"^- (\d{4})\b", section, flags=re.MULTILINE)}
+
+
+def cluster_coverage(ds: Dataset) -> dict[str, object]:
+    clusters = ds["clusters"]
+    levels = ds["cluster_levels"]
+    with_level = set(levels.loc[levels["start_year"].notna(), "cluster_id"])
+    has_county = clusters["county_code_today"].notna() | clusters["county_code_source"].notna()
+    return {
+        "clusters": len(clusters),
+        "with_level_and_start": len(with_level & set(clusters["cluster_id"])),
+        "with_county": int(has_county.sum()),
+        "missing_county": sorted(clusters.loc[~has_county, "cluster_id"]),
+        "missing_level": sorted(set(clusters["cluster_id"]) - with_level),
+        "county_today_unknown": sorted(clusters.loc[clusters["county_code_today"].isna(), "cluster_id"]),
+    }
+
+
+def budget_year_status(ds: Dataset, readme: Path) -> dict[str, list[int]]:
+    budgets = ds["budgets"]
+    cluster_rows = budgets[budgets["programme"].eq("cluster_programme") & ~budgets["measure"].str.startswith("per_cluster")]
+    covered = {int(y) for y in cluster_rows["year"]}
+    listed = years_listed_as_not_found(readme)
+    return {
+        "covered": sorted(covered & set(BUDGET_YEARS)),
+        "listed_not_found": sorted(listed - covered),
+        "unexplained": sorted(set(BUDGET_YEARS) - covered - listed),
+    }
+
+
+def _series_lines(frame: pd.DataFrame, by: list[str], year: str) -> list[str]:
+    lines = []
+    for keys, group in frame.groupby(by, sort=True):
+        label = " / ".join(str(k) for k in (keys if isinstance(keys, tuple) else (keys,)))
+        lines.append(f"  {label}: {year_ranges(group[year].dropna())}")
+    return lines
+
+
+def completeness_report(ds: Dataset, readme: Path) -> tuple[list[str], bool]:
+    """Lines of the report, and whether every target is met."""
+    lines = [f"Dataset release {ds.release.version} ({ds.release.date}), licence {ds.release.licence}", ""]
+    lines.append("Rows per table (share with a resolving source):")
+    for table in TABLES:
+        frame = ds.raw[table.name]
+        if table.needs_source:
+            share = (frame["source_ids"] != "").mean() if len(frame) else 0.0
+            lines.append(f"  {table.file:38} {len(frame):5}  ({share:.0%})")
+        else:
+            lines.append(f"  {table.file:38} {len(frame):5}")
+
+    lines += ["", "Years covered, budgets (preferred rows):"]
+    preferred = ds["budgets"][ds["budgets"]["preferred"]]
+    lines += _series_lines(preferred, ["programme", "component", "measure"], "year")
+    lines += ["", "Years covered, programme statistics (preferred rows):"]
+    stats = ds["programme_stats"][ds["programme_stats"]["preferred"]]
+    lines += _series_lines(stats, ["programme", "indicator", "level"], "year")
+    lines += ["", "Years covered, effects (report year):"]
+    lines += _series_lines(ds["effects"], ["indicator", "computed_by"], "report_year")
+    lines += ["", f"Consumer price index: {year_ranges(ds['reference/cpi']['year'])}"]
+
+    coverage = cluster_coverage(ds)
+    budget = budget_year_status(ds, readme)
+    county_share = coverage["with_county"] / coverage["clusters"] if coverage["clusters"] else 0.0
+    lines += [
+        "",
+        "Clusters:",
+        f"  distinct clusters: {coverage['clusters']}",
+        f"  with a level and start year: {coverage['with_level_and_start']}",
+        f"  with a county: {coverage['with_county']} ({county_share:.0%})",
+        f"  missing county: {', '.join(coverage['missing_county']) or 'none'}",
+        f"  missing level years: {', '.join(coverage['missing_level']) or 'none'}",
+        f"  today's county not derivable: {', '.join(coverage['county_today_unknown']) or 'none'}",
+    ]
+    targets = {
+        f"at least {TARGET_CLUSTERS} clusters with a level and start year": coverage["with_level_and_start"]
+        >= TARGET_CLUSTERS,
+        f"at least {TARGET_COUNTY_SHARE:.0%} of clusters with a county": county_share >= TARGET_COUNTY_SHARE,
+        "every year 2002–2025 has a budget figure or is listed as not found": not budget["unexplained"],
+    }
+    lines += [
+        "",
+        "Cluster programme budget years 2002–2025:",
+        f"  with a sourced figure: {year_ranges(budget['covered'])}",
+        f"  listed in data/README.md as no public figure found: {year_ranges(budget['listed_not_found'])}",
+        f"  unexplained: {year_ranges(budget['unexplained'])}",
+        "",
+        "Targets:",
+    ]
+    lines += [f"  [{'x' if met else ' '}] {name}" for name, met in targets.items()]
+    return lines, all(targets.values())

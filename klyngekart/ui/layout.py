@@ -1,0 +1,53 @@
+"""Parts every page shares: language picker, footer, error page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from klyngekart.data import DataError, Release
+from klyngekart.i18n import LANGUAGES
+from klyngekart.ui import tr
+
+LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
+SOURCES_PAGE = "pages/sources.py"
+# How many problems the error page lists before it points to the command line.
+SHOWN_PROBLEMS = 25
+
+
+def language_picker(lang: str) -> None:
+    chosen = st.sidebar.radio(
+        tr("layout.language"),
+        LANGUAGES,
+        index=LANGUAGES.index(lang),
+        format_func=LANGUAGE_NAMES.__getitem__,
+        horizontal=True,
+    )
+    if chosen != lang:
+        st.session_state["lang"] = chosen
+        st.query_params["lang"] = chosen
+        st.rerun()
+
+
+def footer(release: Release) -> None:
+    st.divider()
+    st.markdown(
+        tr(
+            "layout.footer",
+            version=release.version,
+            date=release.date,
+            licence=release.licence,
+            licence_url=release.licence_url,
+        )
+    )
+    st.page_link(SOURCES_PAGE, label=tr("layout.footer_sources"), icon=":material/menu_book:")
+
+
+def error_page(error: DataError) -> None:
+    """Shown instead of any page when data/ breaks the contract: no half-drawn charts."""
+    st.title(tr("error.title"))
+    st.error(tr("error.lead"), icon=":material/error:")
+    shown = error.problems[:SHOWN_PROBLEMS]
+    st.markdown("\n".join(f"- `{problem}`" for problem in shown))
+    if len(error.problems) > len(shown):
+        st.markdown(tr("error.more", count=len(error.problems) - len(shown)))
+    st.markdown(tr("error.hint"))
