@@ -132,8 +132,9 @@ TABLES: tuple[Table, ...] = (
             _c("municipality_code", "text", True),
             _c("name", required=True),
             _c("county_code", "county", True),
-            _c("latitude", "number", True),
-            _c("longitude", "number", True),
+            # Empty where the 2020 polygons cannot place a municipality split in 2024 (Ålesund/Haram).
+            _c("latitude", "number"),
+            _c("longitude", "number"),
             SOURCE_IDS,
         ),
         key=("municipality_code",),

@@ -1,0 +1,116 @@
+"""Page-load benchmark: prints figures, asserts nothing.
+
+For every page: time from navigation to its main element visible in headless Chromium, as a
+ratio to a bare Streamlit page with one Plotly chart measured in the same run; bytes over the
+wire; the AppTest rerun median; and the server's resident memory after ten sessions.
+Run with `make bench`. Browser: Debian's chromium (`apt-get install chromium`).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.e2e.conftest import BROWSER_FLAGS, IDLE, chromium_path, free_port, wait_healthy  # noqa: E402
+
+PAGES = {"home": ("/", '[data-testid="stMetric"]'), "sources": ("/kilder", '[data-testid="stDataFrame"]')}
+BARE = ("/", '[data-testid="stPlotlyChart"] .main-svg')
+RUNS = 5
+SESSIONS = 10
+
+
+def start(script: str) -> tuple[object, str]:
+    import subprocess
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url, process)
+    return process, url
+
+
+def load_once(browser, url: str, selector: str) -> tuple[float, int]:
+    """Seconds to the main element and bytes received, in a fresh context (cold browser cache)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    received = []
+    session.on("Network.loadingFinished", lambda event: received.append(event["encodedDataLength"]))
+    session.on("Network.webSocketFrameReceived", lambda event: received.append(len(event["response"]["payloadData"])))
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(selector, state="visible", timeout=120_000)
+    elapsed = time.perf_counter() - started
+    page.wait_for_selector(IDLE, timeout=120_000)
+    page.wait_for_timeout(500)
+    context.close()
+    return elapsed, sum(received)
+
+
+def rerun_median(page: str | None) -> float:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    times = []
+    for _ in range(15):
+        started = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    app, app_url = start("dashboard.py")
+    bare, bare_url = start("bench/bare_app.py")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=BROWSER_FLAGS)
+            bare_runs = [load_once(browser, bare_url + BARE[0], BARE[1]) for _ in range(RUNS)]
+            bare_time = statistics.median(t for t, _ in bare_runs)
+            print(f"bare page (one Plotly chart): median {bare_time:.2f} s, {bare_runs[0][1] / 1024:.0f} KiB")
+            print(f"{'page':10} {'median s':>9} {'ratio':>6} {'KiB':>7} {'rerun ms':>9}")
+            for name, (path, selector) in PAGES.items():
+                runs = [load_once(browser, app_url + path, selector) for _ in range(RUNS)]
+                median = statistics.median(t for t, _ in runs)
+                rerun = rerun_median(None if name == "home" else f"pages/{name}.py") * 1000
+                print(f"{name:10} {median:9.2f} {median / bare_time:6.2f} {runs[0][1] / 1024:7.0f} {rerun:9.1f}")
+            contexts = []
+            for _ in range(SESSIONS):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(app_url + "/")
+                page.wait_for_selector(PAGES["home"][1], timeout=120_000)
+                contexts.append(context)
+            print(f"server resident memory after {SESSIONS} open sessions: {resident_mb(app.pid):.0f} MB")
+            browser.close()
+    finally:
+        for process in (app, bare):
+            process.terminate()
+            process.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""AppTest helpers: run the real router (dashboard.py) on a chosen data directory."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from klyngekart.ui import DATA_DIR_VARIABLE
+from tests.conftest import FIXTURE_DATA, REPO
+
+PAGES = {"home": None, "sources": "pages/sources.py"}
+
+
+def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    at.run()
+    if PAGES[page]:
+        at.switch_page(PAGES[page]).run()
+    return at
+
+
+@pytest.fixture(autouse=True)
+def fixture_data(monkeypatch) -> Path:
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(FIXTURE_DATA))
+    return FIXTURE_DATA

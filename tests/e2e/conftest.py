@@ -1,0 +1,132 @@
+"""End-to-end fixtures: the real app under `streamlit run`, driven by Debian's Chromium.
+
+Browser tests need Chromium from the OS packages (`apt-get install chromium`). Where none is
+found they are skipped with that reason, except in CI (KLYNGEKART_REQUIRE_BROWSER=1), where a
+missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import REPO
+
+BROWSER_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_path():
+        return
+    reason = "no Chromium found: install it with `apt-get install chromium` to run the browser tests"
+    if os.environ.get("KLYNGEKART_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(reason)
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=BROWSER_FLAGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A browser page that records every request it makes."""
+
+    def __init__(self, page, base: str):
+        self.page = page
+        self.base = base
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, path: str = "/") -> None:
+        self.page.goto(self.base + path)
+        self.settle()
+
+    def settle(self) -> None:
+        """Wait until the script has finished and its elements replaced the skeletons."""
+        self.page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=60_000)
+        self.page.wait_for_selector("h1", timeout=60_000)
+        self.page.wait_for_selector(IDLE, timeout=60_000)
+        self.page.wait_for_timeout(300)
+
+    def outside_requests(self) -> list[str]:
+        return [url for url in self.requests if urlparse(url).hostname not in LOCAL_HOSTS and not url.startswith("data:")]
+
+
+@pytest.fixture
+def visit(browser, server) -> Iterator[Visit]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1600}, accept_downloads=True)
+    yield Visit(context.new_page(), server)
+    context.close()

@@ -1,0 +1,40 @@
+"""Today's county through the crosswalk, on fixture cases whose answers are known by hand."""
+
+from klyngekart.data.derive import counties_today, county_today
+
+MUNICIPALITY_COUNTY = {"3303": "33", "3201": "32", "4601": "46"}
+COUNTY_MAPS_TO = {"06": ["33", "32"], "12": ["46"], "16": ["50"], "30": ["31", "32", "33"]}
+
+
+def test_municipality_decides_for_a_split_old_county():
+    # Kongsberg was in Buskerud (06), in Viken (30) 2020–2023, and is in Buskerud (33) since 2024.
+    assert county_today("3303", "06", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "33"
+    assert county_today("3201", "30", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "32"
+
+
+def test_unsplit_old_county_maps_without_municipality():
+    assert county_today(None, "12", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "46"
+    assert county_today(None, "16", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "50"
+
+
+def test_split_old_county_without_municipality_stays_unknown():
+    assert county_today(None, "06", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) is None
+    assert county_today(None, "30", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) is None
+
+
+def test_nothing_known():
+    assert county_today(None, None, MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) is None
+
+
+def test_region_over_two_counties_lists_both():
+    assert counties_today("3303;3201", "06", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "32;33"
+    assert counties_today(None, "12", MUNICIPALITY_COUNTY, COUNTY_MAPS_TO) == "46"
+
+
+def test_loader_adds_derived_columns(fixture_dataset):
+    clusters = fixture_dataset["clusters"].set_index("cluster_id")
+    assert clusters.loc["nce-kongsberg", "county_code_today"] == "33"
+    assert clusters.loc["gce-ocean", "latitude"] == 60.39
+    assert clusters["county_code_today"].isna().tolist() == [False, False, True, False]
+    regions = fixture_dataset["restructuring_regions"].set_index("region_id")
+    assert regions.loc["kongsberg-baerum", "county_codes_today"] == "32;33"

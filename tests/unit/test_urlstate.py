@@ -1,0 +1,43 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from klyngekart.urlstate import MAX_VALUE_LENGTH, Param, read_state, to_query
+
+PARAMS = [Param("lang", "nb", ("nb", "en")), Param("year", "2022", int_range=(2002, 2025))]
+
+
+def test_defaults_when_absent():
+    state = read_state({}, PARAMS)
+    assert state.values == {"lang": "nb", "year": "2022"}
+    assert state.ignored == ()
+
+
+def test_valid_values_are_kept():
+    assert read_state({"lang": "en", "year": "2010"}, PARAMS).values == {"lang": "en", "year": "2010"}
+
+
+def test_invalid_values_fall_back_and_are_reported():
+    state = read_state({"lang": "de", "year": "1999"}, PARAMS)
+    assert state.values == {"lang": "nb", "year": "2022"}
+    assert state.ignored == ("lang", "year")
+
+
+def test_non_ascii_digits_and_long_values_are_refused():
+    assert read_state({"year": "２０１０"}, PARAMS).ignored == ("year",)
+    assert read_state({"lang": "e" * (MAX_VALUE_LENGTH + 1)}, PARAMS).ignored == ("lang",)
+
+
+def test_repeated_parameter_uses_last_value():
+    assert read_state({"lang": ["nb", "en"]}, PARAMS).values["lang"] == "en"
+
+
+def test_to_query_leaves_out_defaults():
+    assert to_query({"lang": "nb", "year": "2010"}, PARAMS) == {"year": "2010"}
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["lang", "year", "other"]), st.text(max_size=100) | st.lists(st.text(), max_size=3)))
+def test_any_query_gives_allowed_values(query):
+    state = read_state(query, PARAMS)
+    assert state.values["lang"] in ("nb", "en")
+    assert 2002 <= int(state.values["year"]) <= 2025
