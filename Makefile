@@ -18,7 +18,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@
 
 run: $(VENV)/.runtime
-	$(BIN)/python -m streamlit run dashboard.py
+	$(BIN)/python -m streamlit run server.py
 
 test: $(VENV)/.dev
 	$(BIN)/python -m klyngekart check --quiet

@@ -30,6 +30,7 @@ except DataError as error:
 
 pages = [
     st.Page(HERE / "pages" / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="", default=True),
+    st.Page(HERE / "pages" / "budget.py", title=tr("nav.budget"), icon=":material/payments:", url_path="budsjett"),
     st.Page(HERE / "pages" / "sources.py", title=tr("nav.sources"), icon=":material/menu_book:", url_path="kilder"),
 ]
 st.navigation(pages).run()

@@ -2,7 +2,7 @@
 
 For every page: time from navigation to its main element visible in headless Chromium, as a
 ratio to a bare Streamlit page with one Plotly chart measured in the same run; bytes over the
-wire; the AppTest rerun median; and the server's resident memory after ten sessions.
+wire with gzip (server.py, what `make run` serves) and without (bare dashboard.py); the AppTest rerun median; and the server's resident memory after ten sessions.
 Run with `make bench`. Browser: Debian's chromium (`apt-get install chromium`).
 """
 
@@ -83,7 +83,8 @@ def resident_mb(pid: int) -> float:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    app, app_url = start("dashboard.py")
+    app, app_url = start("server.py")
+    plain, plain_url = start("dashboard.py")
     bare, bare_url = start("bench/bare_app.py")
     try:
         with sync_playwright() as playwright:
@@ -91,12 +92,16 @@ def main() -> None:
             bare_runs = [load_once(browser, bare_url + BARE[0], BARE[1]) for _ in range(RUNS)]
             bare_time = statistics.median(t for t, _ in bare_runs)
             print(f"bare page (one Plotly chart): median {bare_time:.2f} s, {bare_runs[0][1] / 1024:.0f} KiB")
-            print(f"{'page':10} {'median s':>9} {'ratio':>6} {'KiB':>7} {'rerun ms':>9}")
+            print(f"{'page':10} {'median s':>9} {'ratio':>6} {'KiB gzip':>9} {'KiB plain':>10} {'rerun ms':>9}")
             for name, (path, selector) in PAGES.items():
                 runs = [load_once(browser, app_url + path, selector) for _ in range(RUNS)]
                 median = statistics.median(t for t, _ in runs)
+                _, plain_bytes = load_once(browser, plain_url + path, selector)
                 rerun = rerun_median(None if name == "home" else f"pages/{name}.py") * 1000
-                print(f"{name:10} {median:9.2f} {median / bare_time:6.2f} {runs[0][1] / 1024:7.0f} {rerun:9.1f}")
+                print(
+                    f"{name:10} {median:9.2f} {median / bare_time:6.2f} {runs[0][1] / 1024:9.0f}"
+                    f" {plain_bytes / 1024:10.0f} {rerun:9.1f}"
+                )
             contexts = []
             for _ in range(SESSIONS):
                 context = browser.new_context()
@@ -107,7 +112,7 @@ def main() -> None:
             print(f"server resident memory after {SESSIONS} open sessions: {resident_mb(app.pid):.0f} MB")
             browser.close()
     finally:
-        for process in (app, bare):
+        for process in (app, plain, bare):
             process.terminate()
             process.wait(timeout=15)
 

@@ -68,3 +68,13 @@ def source_markdown(source: pd.Series) -> str:
     linked = f"[{title}]({source['url']})" if isinstance(source["url"], str) and source["url"] else title
     published = f" ({source['published']})" if isinstance(source["published"], str) and source["published"] else ""
     return f"{source['publisher']}: {linked}{published}"
+
+
+def with_source_columns(rows: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    """Adds `source` (publisher: title of each source) and `source_url` (the first source's URL)."""
+    sources = ds["sources"].set_index("source_id")
+    out = rows.copy()
+    ids = out["source_ids"].fillna("").map(split_list)
+    out["source"] = ids.map(lambda found: "; ".join(f"{sources.at[i, 'publisher']}: {sources.at[i, 'title']}" for i in found))
+    out["source_url"] = ids.map(lambda found: next((sources.at[i, "url"] for i in found if isinstance(sources.at[i, "url"], str)), None))
+    return out

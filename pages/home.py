@@ -42,4 +42,5 @@ for key in ("clusters", "networks", "restructuring"):
     st.markdown(tr(f"home.{key}_text"))
 
 st.header(tr("home.next_heading"))
+st.page_link("pages/budget.py", label=tr("home.link_budget"), icon=":material/payments:")
 st.page_link("pages/sources.py", label=tr("home.link_sources"), icon=":material/menu_book:")

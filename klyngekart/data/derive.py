@@ -15,17 +15,21 @@ from klyngekart.data.validate import split_list
 
 def county_today(
     municipality_code: str | None,
-    county_code_source: str | None,
+    county_codes_source: str | None,
     municipality_county: dict[str, str],
     county_maps_to: dict[str, list[str]],
 ) -> str | None:
-    """Today's county code, or None when the data cannot tell (an old county that was split)."""
+    """Today's county code, or None when the data cannot tell (an old county that was split).
+
+    A source may name a region of several counties of its time ('Agder' before 2020 is 09;10);
+    that still gives one county today when all of them lie in it.
+    """
     if isinstance(municipality_code, str) and municipality_code in municipality_county:
         return municipality_county[municipality_code]
-    if isinstance(county_code_source, str):
-        targets = county_maps_to.get(county_code_source, [])
+    if isinstance(county_codes_source, str):
+        targets = {target for code in split_list(county_codes_source) for target in county_maps_to.get(code, [])}
         if len(targets) == 1:
-            return targets[0]
+            return targets.pop()
     return None
 
 

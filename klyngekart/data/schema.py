@@ -65,7 +65,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, counties, municipality, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -177,7 +177,7 @@ TABLES: tuple[Table, ...] = (
             _c("sector_en"),
             _c("host_municipality"),
             _c("municipality_code", "municipality"),
-            _c("county_code_source", "county"),
+            _c("county_code_source", "counties"),
             _c("website", "url"),
             _c("description_nb"),
             _c("description_en"),
@@ -191,7 +191,8 @@ TABLES: tuple[Table, ...] = (
         (
             _c("cluster_id", "cluster", True),
             _c("level", "enum", True, LEVELS),
-            _c("start_year", "year", True),
+            # Empty when a source names the level but no year: listed as such, never placed on a map.
+            _c("start_year", "year"),
             _c("end_year", "year"),
             _c("end_status", "enum", True, END_STATUSES),
             SOURCE_IDS,
@@ -266,7 +267,7 @@ TABLES: tuple[Table, ...] = (
             _c("name", required=True),
             _c("municipalities"),
             _c("municipality_codes", "municipalities"),
-            _c("county_code_source", "county"),
+            _c("county_code_source", "counties"),
             _c("start_year", "year"),
             _c("end_year", "year"),
             SOURCE_IDS,

@@ -76,6 +76,8 @@ def _cell_rule(column: Column, value: str) -> str | None:
         return "must be one of: " + ", ".join(o for o in column.options if o)
     if kind == "county" and not COUNTY.match(value):
         return "must be a two-digit county code"
+    if kind == "counties" and not all(COUNTY.match(v) for v in split_list(value)):
+        return "must be two-digit county codes separated by ';'"
     if kind == "municipality" and not MUNICIPALITY.match(value):
         return "must be a four-digit municipality number"
     if kind == "municipalities" and not all(MUNICIPALITY.match(v) for v in split_list(value)):
@@ -188,12 +190,14 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
         "municipality": set(tables["reference/municipalities"]["municipality_code"]),
     }
     known["municipalities"] = known["municipality"]
+    known["counties"] = known["county"]
     what = {
         "ids": "source id not in sources.csv",
         "cluster": "cluster_id not in clusters.csv",
         "county": "county code not in reference/counties.csv",
         "municipality": "municipality number not in reference/municipalities.csv",
         "municipalities": "municipality number not in reference/municipalities.csv",
+        "counties": "county code not in reference/counties.csv",
     }
     problems = []
     for table in schema:
@@ -202,7 +206,7 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
             if column.kind not in known:
                 continue
             for index, value in raw[column.name].items():
-                for part in split_list(value) if column.kind in ("ids", "municipalities") else [value]:
+                for part in split_list(value) if column.kind in ("ids", "municipalities", "counties") else [value]:
                     if part and part not in known[column.kind]:
                         problems.append(
                             Problem(table.file, what[column.kind], int(index) + HEADER_LINES, column.name, part)

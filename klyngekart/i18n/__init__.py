@@ -42,3 +42,15 @@ def format_number(value: float | int | None, lang: str, decimals: int = 0, signe
 def plotly_separators(lang: str) -> str:
     """Plotly's `layout.separators`: decimal mark, then thousands separator."""
     return "," + NB_GROUP if lang == "nb" else ".,"
+
+
+def translate_values(frame, columns: dict[str, str], lang: str):
+    """A copy of `frame` whose code values (e.g. 'per_cluster_max') read as words in `lang`.
+
+    `columns` maps a column to its key prefix; values without a string stay as they are.
+    """
+    table = strings(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    out = frame.copy()
+    for column, prefix in columns.items():
+        out[column] = out[column].map(lambda v: table.get(f"{prefix}{v}", v) if isinstance(v, str) else v)
+    return out

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from klyngekart.ui import DATA_DIR_VARIABLE
 from tests.conftest import FIXTURE_DATA, REPO
 
-PAGES = {"home": None, "sources": "pages/sources.py"}
+PAGES = {"home": None, "budget": "pages/budget.py", "sources": "pages/sources.py"}
 
 
 def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
@@ -25,3 +25,20 @@ def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
 def fixture_data(monkeypatch) -> Path:
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(FIXTURE_DATA))
     return FIXTURE_DATA
+
+
+def decode(values) -> list:
+    """Plotly 7 writes numeric arrays as base64 typed arrays; give them back as a list."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict) and "bdata" in values:
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def plotted(at: AppTest, index: int = 0) -> dict:
+    import json
+
+    return json.loads(at.get("plotly_chart")[index].proto.spec)

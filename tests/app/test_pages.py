@@ -1,15 +1,12 @@
 import pytest
 
+from klyngekart.i18n import t
+
 from klyngekart.ui import DATA_DIR_VARIABLE
 from tests.app.conftest import PAGES, open_page
 from tests.conftest import REPO
 
-TITLES = {
-    ("home", "nb"): "Klyngekart",
-    ("home", "en"): "Klyngekart",
-    ("sources", "nb"): "Kilder og data",
-    ("sources", "en"): "Sources and data",
-}
+TITLE_KEYS = {"home": "home.title", "budget": "budget.title", "sources": "sources.title"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -17,7 +14,7 @@ TITLES = {
 def test_page_renders_in_both_languages(page, lang):
     at = open_page(page, {"lang": lang})
     assert not at.exception
-    assert at.title[0].value == TITLES[(page, lang)]
+    assert at.title[0].value == t(TITLE_KEYS[page], lang)
     assert at.sidebar.radio[0].value == lang
 
 

@@ -38,3 +38,10 @@ def test_loader_adds_derived_columns(fixture_dataset):
     assert clusters["county_code_today"].isna().tolist() == [False, False, True, False]
     regions = fixture_dataset["restructuring_regions"].set_index("region_id")
     assert regions.loc["kongsberg-baerum", "county_codes_today"] == "32;33"
+
+
+def test_region_of_two_old_counties_in_one_county_today():
+    maps_to = {**COUNTY_MAPS_TO, "09": ["42"], "10": ["42"], "17": ["50"]}
+    assert county_today(None, "09;10", MUNICIPALITY_COUNTY, maps_to) == "42"
+    assert county_today(None, "16;17", MUNICIPALITY_COUNTY, maps_to) == "50"
+    assert county_today(None, "12;16", MUNICIPALITY_COUNTY, maps_to) is None

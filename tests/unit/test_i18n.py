@@ -9,6 +9,10 @@ DYNAMIC_KEYS = {
     "headline.": ("clusters_served", "firms_participating", "networks_served", "restructuring_regions", "cluster_budget"),
     "qualifier.": ("about", "over", "nearly", "at least", "up to"),
     "sources.methods_": ("collection", "conflicts", "derived", "counties", "prices"),
+    "measure.": ("allocation", "change", "change_pct", "extra_package", "granted", "per_cluster_min", "per_cluster_max", "per_cluster_avg"),
+    "basis.": ("state_budget", "assignment_letter", "annual_report", "press_release", "press", "evaluation", "programme_page"),
+    "programme.": ("cluster_programme", "business_networks", "regional_restructuring"),
+    "budget.terms_": ("nominal", "real"),
 }
 
 

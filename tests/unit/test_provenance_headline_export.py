@@ -53,4 +53,4 @@ def test_dataset_zip_holds_every_table_and_readme(fixture_dataset):
 def test_dataset_xlsx_has_a_sheet_per_table(fixture_dataset):
     sheets = pd.read_excel(io.BytesIO(dataset_xlsx(fixture_dataset)), sheet_name=None, dtype=str, keep_default_na=False)
     assert set(sheets) == {sheet_name(t.name) for t in TABLES}
-    assert sheets["budgets"]["value"].tolist() == ["200", "207", "210", "-60", "147"]
+    assert sheets["budgets"]["value"].tolist() == ["200", "207", "210", "-60", "147", "8", "10"]

@@ -1,0 +1,1 @@
+"""Plotly figures. Each function takes prepared data and the language and returns a figure."""

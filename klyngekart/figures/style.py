@@ -1,0 +1,36 @@
+"""The look every chart shares: fonts, language-aware number format, colour-blind-safe colours."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from klyngekart.i18n import plotly_separators
+
+# Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+LEVEL_COLOURS = {
+    "all": "#1f5f8b",
+    "Arena": "#E69F00",
+    "Arena Pro": "#D55E00",
+    "NCE": "#009E73",
+    "GCE": "#0072B2",
+    "Mature cluster": "#CC79A7",
+    "Hub-node": "#56B4E9",
+}
+GAP_COLOUR = "#6b6b6b"
+EVENT_COLOUR = "#4d4d4d"
+FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def base_layout(fig: go.Figure, lang: str) -> go.Figure:
+    fig.update_layout(
+        separators=plotly_separators(lang),
+        font={"family": FONT, "size": 14, "color": "#1a1a1a"},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        hoverlabel={"font_size": 14},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        margin={"l": 60, "r": 20, "t": 60, "b": 50},
+    )
+    fig.update_xaxes(showgrid=False, linecolor="#8c8c8c", ticks="outside")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#8c8c8c")
+    return fig

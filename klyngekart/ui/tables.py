@@ -1,0 +1,38 @@
+"""A sortable table with a link to each row's source, and downloads of exactly the rows shown."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from klyngekart.ui import tr
+
+
+def _xlsx(rows: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        rows.to_excel(writer, sheet_name="data", index=False)
+    return buffer.getvalue()
+
+
+def download_table(rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str) -> None:
+    """Show `columns` of `rows` (labels translated) and offer those same rows as CSV and XLSX."""
+    # Empty cells read as empty, not as "None", on screen and in the downloads.
+    shown = rows[list(columns)].astype(object).where(rows[list(columns)].notna(), "")
+    config = {name: label for name, label in columns.items()}
+    if "source_url" in columns:
+        config["source_url"] = st.column_config.LinkColumn(columns["source_url"], display_text=tr("table.open_source"))
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"{key}-frame")
+    st.markdown(tr("table.count", count=len(shown)))
+    left, right = st.columns(2)
+    left.download_button(
+        tr("export.csv"), data=lambda: shown.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv",
+        mime="text/csv", icon=":material/table:", on_click="ignore", key=f"{key}-csv",
+    )
+    right.download_button(
+        tr("export.xlsx"), data=lambda: _xlsx(shown), file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table_view:", on_click="ignore", key=f"{key}-xlsx",
+    )
