@@ -53,18 +53,24 @@ terms = right.radio(
     tr("budget.terms"), ("nominal", "real"), index=("nominal", "real").index(state["terms"]),
     format_func=lambda v: t(f"budget.terms_{v}", lang), horizontal=True,
 )
-base = far.selectbox(tr("budget.base_year"), cpi_years, index=cpi_years.index(state["base"]), disabled=terms == "nominal")
+# The base year matters only in constant kroner; a disabled picker would be grey, low-contrast noise.
+base = state["base"]
+if terms == "real":
+    base = far.selectbox(tr("budget.base_year"), cpi_years, index=cpi_years.index(base))
 keep_in_url({"programme": programme, "component": component, "terms": terms, "base": base}, PARAMS)
 
 chosen = FRAME_COMPONENTS if component == "frames" else (component,)
 series = frame_series(budgets, programme, chosen)
 value_column = "value"
+without_index: list[int] = []
 if terms == "real":
     series = add_real_terms(series, cpi, int(base))
     value_column = "value_real"
+    without_index = sorted({int(y) for y in series.loc[series[value_column].isna(), "year"]})
+    series = series.dropna(subset=[value_column]).reset_index(drop=True)
 series = add_change(series, value_column)
 last_year = int(max(budgets["year"].max(), cpi["year"].max()))
-gaps = missing_years(series.dropna(subset=[value_column]), range(FIRST_YEAR, last_year + 1))
+gaps = missing_years(series, range(FIRST_YEAR, last_year + 1))
 events = events_for(data["events"], programme, LABELLED_EVENTS)
 unit = tr("budget.axis_real", base=base) if terms == "real" else tr("budget.axis_nominal")
 
@@ -88,6 +94,8 @@ else:
     )
     if gaps:
         summary += " " + tr("budget.gaps", years=year_ranges(gaps))
+    if without_index:
+        summary += " " + tr("budget.no_index", years=year_ranges(without_index))
     milestone_note = milestone_text(events, lang)
     if milestone_note:
         summary += "\n\n" + milestone_note

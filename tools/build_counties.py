@@ -107,8 +107,11 @@ def reproject(geoms, src: str, dst: str):
 
 def polygonal(geom: shapely.Geometry) -> shapely.Geometry:
     """Keep only the polygon parts; repairs and differences can leave stray lines or points."""
-    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.normalize(shapely.union_all(parts)) if len(parts) != 1 else parts[0]
+    # get_parts twice: a GeometryCollection may itself hold MultiPolygons.
+    parts = [p for p in shapely.get_parts(shapely.get_parts(geom)) if p.geom_type == "Polygon"]
+    if len(parts) == 1:
+        return parts[0]
+    return shapely.MultiPolygon(parts)
 
 
 def fix_validity(geoms):

@@ -125,8 +125,24 @@ class Visit:
         return [url for url in self.requests if urlparse(url).hostname not in LOCAL_HOSTS and not url.startswith("data:")]
 
 
+@pytest.fixture(scope="session")
+def warm_server(browser, server) -> str:
+    """Load the main page once before any deep link.
+
+    Streamlit registers st.navigation's pages on the first script run, so the very first deep
+    link after a server start shows a "page not found" notice (streamlit/streamlit#9624).
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "/")
+    page.wait_for_selector(IDLE, timeout=60_000)
+    context.close()
+    return server
+
+
 @pytest.fixture
-def visit(browser, server) -> Iterator[Visit]:
+def visit(browser, warm_server) -> Iterator[Visit]:
+    server = warm_server
     context = browser.new_context(viewport={"width": 1280, "height": 1600}, accept_downloads=True)
     yield Visit(context.new_page(), server)
     context.close()

@@ -7,9 +7,13 @@ import pytest
 
 from klyngekart.i18n import t
 
-PAGES = {"home": "/", "sources": "/kilder"}
-MAIN_ELEMENT = {"home": '[data-testid="stMetric"]', "sources": '[data-testid="stDataFrame"]'}
-TITLE_KEYS = {"home": "home.title", "sources": "sources.title"}
+PAGES = {"home": "/", "budget": "/budsjett", "sources": "/kilder"}
+MAIN_ELEMENT = {
+    "home": '[data-testid="stMetric"]',
+    "budget": '[data-testid="stPlotlyChart"] .main-svg',
+    "sources": '[data-testid="stDataFrame"]',
+}
+TITLE_KEYS = {"home": "home.title", "budget": "budget.title", "sources": "sources.title"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -18,11 +22,13 @@ def test_page_draws_its_main_element(visit, page, lang):
     visit.open(f"{PAGES[page]}?lang={lang}")
     assert visit.page.locator("h1").first.inner_text().strip() == t(TITLE_KEYS[page], lang)
     visit.page.wait_for_selector(MAIN_ELEMENT[page], state="visible", timeout=30_000)
+    assert visit.page.get_by_text("Page not found").count() == 0
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_no_request_leaves_the_machine(visit, page):
     visit.open(PAGES[page])
+    visit.page.wait_for_selector(MAIN_ELEMENT[page], state="visible", timeout=30_000)
     visit.page.wait_for_timeout(1500)
     assert visit.outside_requests() == []
 
