@@ -7,6 +7,7 @@ import streamlit as st
 from klyngekart.data import DataError
 from klyngekart.ui import dataset, resolve_language, tr
 from klyngekart.ui.layout import error_page, footer, language_picker
+from klyngekart.ui.registry import PAGES
 
 HERE = Path(__file__).parent
 
@@ -29,9 +30,8 @@ except DataError as error:
     st.stop()
 
 pages = [
-    st.Page(HERE / "pages" / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="", default=True),
-    st.Page(HERE / "pages" / "budget.py", title=tr("nav.budget"), icon=":material/payments:", url_path="budsjett"),
-    st.Page(HERE / "pages" / "sources.py", title=tr("nav.sources"), icon=":material/menu_book:", url_path="kilder"),
+    st.Page(HERE / entry.script, title=tr(entry.title_key), icon=entry.icon, url_path=entry.url_path, default=not entry.url_path)
+    for entry in PAGES
 ]
 st.navigation(pages).run()
 footer(data.release)

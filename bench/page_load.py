@@ -18,7 +18,9 @@ sys.path.insert(0, str(REPO))
 
 from tests.e2e.conftest import BROWSER_FLAGS, IDLE, chromium_path, free_port, wait_healthy  # noqa: E402
 
-PAGES = {"home": ("/", '[data-testid="stMetric"]'), "sources": ("/kilder", '[data-testid="stDataFrame"]')}
+from klyngekart.ui.registry import PAGES as ENTRIES  # noqa: E402
+
+PAGES = {entry.key: ("/" + entry.url_path, entry.main_element) for entry in ENTRIES}
 BARE = ("/", '[data-testid="stPlotlyChart"] .main-svg')
 RUNS = 5
 SESSIONS = 10
@@ -97,7 +99,8 @@ def main() -> None:
                 runs = [load_once(browser, app_url + path, selector) for _ in range(RUNS)]
                 median = statistics.median(t for t, _ in runs)
                 _, plain_bytes = load_once(browser, plain_url + path, selector)
-                rerun = rerun_median(None if name == "home" else f"pages/{name}.py") * 1000
+                script = next(e.script for e in ENTRIES if e.key == name)
+                rerun = rerun_median(None if name == "home" else script) * 1000
                 print(
                     f"{name:10} {median:9.2f} {median / bare_time:6.2f} {runs[0][1] / 1024:9.0f}"
                     f" {plain_bytes / 1024:10.0f} {rerun:9.1f}"

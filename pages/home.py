@@ -6,6 +6,7 @@ from klyngekart.headline import latest_headlines
 from klyngekart.i18n import format_number
 from klyngekart.provenance import source_markdown, sources_for
 from klyngekart.ui import dataset, language, tr
+from klyngekart.ui.registry import PAGES
 
 lang = language()
 data = dataset()
@@ -42,5 +43,6 @@ for key in ("clusters", "networks", "restructuring"):
     st.markdown(tr(f"home.{key}_text"))
 
 st.header(tr("home.next_heading"))
-st.page_link("pages/budget.py", label=tr("home.link_budget"), icon=":material/payments:")
-st.page_link("pages/sources.py", label=tr("home.link_sources"), icon=":material/menu_book:")
+for entry in PAGES:
+    if entry.url_path:
+        st.page_link(entry.script, label=tr(f"home.link_{entry.key}"), icon=entry.icon)

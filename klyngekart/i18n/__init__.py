@@ -1,6 +1,7 @@
 """Translations and number formatting. Every UI string goes through `t`.
 
-Strings live in nb.json and en.json with identical keys (a test enforces it). Bokmål is the
+Strings live in one folder per language, one JSON file per page or shared part (nb/budget.json,
+en/budget.json, …), with identical keys in both languages (a test enforces it). Bokmål is the
 default language; English is one click away.
 """
 
@@ -20,7 +21,14 @@ NB_GROUP = "\u00a0"
 
 @cache
 def strings(lang: str) -> dict[str, str]:
-    return json.loads((_DIR / f"{lang}.json").read_text(encoding="utf-8"))
+    merged: dict[str, str] = {}
+    for path in sorted((_DIR / lang).glob("*.json")):
+        part = json.loads(path.read_text(encoding="utf-8"))
+        clash = set(part) & set(merged)
+        if clash:
+            raise ValueError(f"{path.name} repeats keys defined in another string file: {sorted(clash)}")
+        merged.update(part)
+    return merged
 
 
 def t(key: str, lang: str, **values: object) -> str:

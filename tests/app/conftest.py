@@ -8,7 +8,10 @@ from streamlit.testing.v1 import AppTest
 from klyngekart.ui import DATA_DIR_VARIABLE
 from tests.conftest import FIXTURE_DATA, REPO
 
-PAGES = {"home": None, "budget": "pages/budget.py", "sources": "pages/sources.py"}
+from klyngekart.ui.registry import PAGES as ENTRIES
+
+# The home page is what the router runs first; every other page is reached by switching to it.
+PAGES = {entry.key: (entry.script if entry.url_path else None) for entry in ENTRIES}
 
 
 def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:

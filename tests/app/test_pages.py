@@ -6,7 +6,9 @@ from klyngekart.ui import DATA_DIR_VARIABLE
 from tests.app.conftest import PAGES, open_page
 from tests.conftest import REPO
 
-TITLE_KEYS = {"home": "home.title", "budget": "budget.title", "sources": "sources.title"}
+from klyngekart.ui.registry import PAGES as ENTRIES
+
+TITLE_KEYS = {entry.key: entry.heading_key for entry in ENTRIES}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -7,13 +7,11 @@ import pytest
 
 from klyngekart.i18n import t
 
-PAGES = {"home": "/", "budget": "/budsjett", "sources": "/kilder"}
-MAIN_ELEMENT = {
-    "home": '[data-testid="stMetric"]',
-    "budget": '[data-testid="stPlotlyChart"] .main-svg',
-    "sources": '[data-testid="stDataFrame"]',
-}
-TITLE_KEYS = {"home": "home.title", "budget": "budget.title", "sources": "sources.title"}
+from klyngekart.ui.registry import PAGES as ENTRIES
+
+PAGES = {entry.key: "/" + entry.url_path for entry in ENTRIES}
+MAIN_ELEMENT = {entry.key: entry.main_element for entry in ENTRIES}
+TITLE_KEYS = {entry.key: entry.heading_key for entry in ENTRIES}
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -38,6 +38,14 @@ def test_every_literal_key_exists():
     assert not missing
 
 
+def test_every_page_has_strings_for_navigation_heading_and_home_link():
+    from klyngekart.ui.registry import PAGES
+
+    for entry in PAGES:
+        assert {entry.title_key, entry.heading_key} <= set(strings("nb"))
+        assert not entry.url_path or f"home.link_{entry.key}" in strings("nb")
+
+
 def test_every_dynamic_key_exists():
     for prefix, suffixes in DYNAMIC_KEYS.items():
         for suffix in suffixes:
@@ -71,3 +79,9 @@ def test_plotly_separators():
     assert plotly_separators("nb") == "," + NB_GROUP
     assert plotly_separators("en") == ".,"
     assert set(LANGUAGES) == {"nb", "en"}
+
+
+def test_each_string_file_exists_in_both_languages():
+    from klyngekart.i18n import _DIR
+
+    assert sorted(p.name for p in (_DIR / "nb").glob("*.json")) == sorted(p.name for p in (_DIR / "en").glob("*.json"))

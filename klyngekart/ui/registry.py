@@ -1,0 +1,30 @@
+"""Every page of the site: the router builds its navigation from this list, and the tests
+visit every entry, so a new page is one line here (plus its script and strings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str  # short name used by tests and links
+    script: str  # path of the page script, relative to the repository
+    url_path: str  # stable path in the address bar ("" for the home page)
+    icon: str
+    title_key: str  # translation key of the navigation title
+    heading_key: str  # translation key of the page's h1
+    main_element: str  # CSS selector of what the page exists to show, for browser tests
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("home", "pages/home.py", "", ":material/home:", "nav.home", "home.title", '[data-testid="stMetric"]'),
+    PageEntry(
+        "budget", "pages/budget.py", "budsjett", ":material/payments:", "nav.budget", "budget.title",
+        '[data-testid="stPlotlyChart"] .main-svg',
+    ),
+    PageEntry(
+        "sources", "pages/sources.py", "kilder", ":material/menu_book:", "nav.sources", "sources.title",
+        '[data-testid="stDataFrame"]',
+    ),
+)
