@@ -13,6 +13,7 @@ import streamlit as st
 
 from klyngekart.data import DATA_DIR, Dataset, load_dataset
 from klyngekart.export.dataset import dataset_xlsx, dataset_zip
+from klyngekart.geo import read_counties
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from klyngekart.urlstate import Param, read_state, to_query
 
@@ -31,6 +32,16 @@ def _dataset(data_dir: str) -> Dataset:
 def dataset() -> Dataset:
     """Read and validate data/ once per process; every session shares the result (read-only)."""
     return _dataset(os.environ.get(DATA_DIR_VARIABLE, str(DATA_DIR)))
+
+
+@st.cache_resource(show_spinner=False)
+def _county_shapes(data_dir: str) -> dict:
+    return read_counties(Path(data_dir))
+
+
+def county_shapes() -> dict:
+    """Today's county borders as GeoJSON, read once per process and shared (read-only)."""
+    return _county_shapes(os.environ.get(DATA_DIR_VARIABLE, str(DATA_DIR)))
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
