@@ -16,6 +16,8 @@ LEVEL_COLOURS = {
     "Mature cluster": "#CC79A7",
     "Hub-node": "#56B4E9",
 }
+# The same Okabe–Ito colours in a fixed order, for series that are not levels (indicators, …).
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 GAP_COLOUR = "#6b6b6b"
 EVENT_COLOUR = "#4d4d4d"
 FONT = "Source Sans Pro, Arial, sans-serif"
