@@ -1,0 +1,198 @@
+"""Clusters: every cluster in a searchable table; with ?cluster=<id>, that cluster's profile."""
+
+import streamlit as st
+
+from klyngekart.clusters import (
+    TABLE_COLUMNS,
+    clean_query,
+    closest,
+    cluster_table,
+    county_names,
+    filter_table,
+    latest_year,
+    level_label,
+    member_text,
+    profile,
+    sector_labels,
+    sector_options,
+    timeline_rows,
+    today_county_codes,
+)
+from klyngekart.data.schema import LEVELS
+from klyngekart.figures.clusters import cluster_map, timeline_figure
+from klyngekart.geo import MAP_CREDIT
+from klyngekart.i18n import t
+from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
+from klyngekart.ui import county_shapes, dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.tables import download_table
+from klyngekart.urlstate import Param
+
+PAGE = "pages/clusters.py"
+lang = language()
+data = dataset()
+clusters = data["clusters"]
+names = county_names(data["reference/counties"], lang)
+codes = today_county_codes(data["reference/counties"])
+sectors = sector_options(clusters)
+sector_names = sector_labels(clusters, lang)
+FILTERS = [
+    Param("level", "all", ("all", *LEVELS)),
+    Param("county", "all", ("all", *codes, "unknown")),
+    Param("sector", "all", ("all", *sectors)),
+]
+
+
+def back_link() -> None:
+    # The explorer's search and filters stay in the URL while a profile is open, so back restores them.
+    kept = {name: st.query_params[name] for name in ("q", "level", "county", "sector") if name in st.query_params}
+    st.page_link(PAGE, label=tr("clusters.back"), icon=":material/arrow_back:", query_params={**kept, "lang": lang})
+
+
+def not_found(wanted: str) -> None:
+    st.title(tr("clusters.title"))
+    st.warning(tr("clusters.not_found"), icon=":material/search_off:")
+    near = closest(clusters, wanted)
+    if near.empty:
+        st.markdown(tr("clusters.not_found_none"))
+    else:
+        st.markdown(tr("clusters.not_found_near"))
+        for row in near.itertuples():
+            st.page_link(PAGE, label=row.name, icon=":material/hub:", query_params={"cluster": row.cluster_id, "lang": lang})
+    back_link()
+
+
+def show_profile(cluster_id: str) -> None:
+    found = profile(data, cluster_id, lang)
+    if found is None:
+        not_found(cluster_id)
+        return
+    cluster = found.cluster
+    # A link from this same page brings the id to the script but not always to the address bar;
+    # writing it keeps the address a permalink to the profile shown.
+    st.query_params["cluster"] = cluster_id
+    back_link()
+    st.title(cluster["name"])
+    description = cluster[f"description_{lang}"]
+    if isinstance(description, str):
+        st.markdown(description)
+
+    facts = [
+        (tr("clusters.col_level"), level_label(found.level, lang)),
+        (tr("clusters.col_years"), found.years),
+        (tr("clusters.col_county_today"), found.county_today or tr("clusters.unknown")),
+        (tr("clusters.col_county_then"), found.county_then),
+        (tr("clusters.host"), cluster["host_municipality"]),
+        (tr("clusters.col_sector"), cluster[f"sector_{lang}"]),
+        (tr("clusters.col_other_names"), cluster["other_names"].replace(";", ", ") if isinstance(cluster["other_names"], str) else ""),
+        (tr("clusters.website"), f"[{cluster['website']}]({cluster['website']})" if isinstance(cluster["website"], str) else ""),
+    ]
+    st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts if isinstance(value, str) and value))
+
+    history_title = tr("clusters.history_title")
+    st.header(history_title)
+    if found.levels.empty:
+        st.info(tr("clusters.history_none"), icon=":material/info:")
+    else:
+        latest = latest_year(data)
+        rows = timeline_rows(found.levels, clusters, latest)
+        rows["level_name"] = [level_label(level, lang) for level in rows["level"]]
+        steps = " → ".join(f"{name} ({int(year)})" for name, year in zip(rows["level_name"], rows["start_year"], strict=True))
+        summary = tr("clusters.history_summary", steps=steps)
+        meta = chart_meta(f"{cluster['name']}: {history_title}", tr("clusters.history_subtitle"), source_line(data, source_ids_of(rows), lang))
+        figure = timeline_figure(rows, latest, lang, "level_name", int(rows["start_year"].min()))
+        chart_block(figure, with_source_columns(rows.drop(columns=["level_name"]), data), meta, "cluster-history", summary)
+    if not found.undated.empty:
+        undated = ", ".join(level_label(level, lang) for level in found.undated["level"])
+        st.markdown(tr("clusters.undated", levels=undated))
+
+    if found.has_point:
+        st.header(tr("clusters.map_title"))
+        deck = cluster_map(county_shapes(), float(cluster["latitude"]), float(cluster["longitude"]), cluster["county_code_today"], cluster["name"])
+        st.pydeck_chart(deck, height=360, key="cluster-map")
+        st.markdown(tr("clusters.map_caption", town=cluster["host_municipality"] if isinstance(cluster["host_municipality"], str) else "", credit=MAP_CREDIT))
+
+    st.header(tr("clusters.members_title"))
+    if found.members.empty:
+        st.markdown(tr("clusters.members_none"))
+    else:
+        members = with_source_columns(found.members, data)
+        members["count"] = [member_text(row, lang) for _, row in found.members.iterrows()]
+        download_table(
+            members,
+            {
+                "year": tr("table.year"),
+                "count": tr("clusters.members_count"),
+                "source_url": tr("table.source_url"),
+                "source": tr("table.source"),
+                "note": tr("table.note"),
+            },
+            f"klyngekart-medlemmer-{cluster_id}",
+            "cluster-members",
+        )
+
+    st.header(tr("clusters.sources_title"))
+    st.markdown("\n".join(f"- {source_markdown(source)}" for _, source in sources_for(data, found.source_ids).iterrows()))
+    back_link()
+
+
+def show_explorer() -> None:
+    st.title(tr("clusters.title"))
+    st.markdown(tr("clusters.lead"))
+    state = page_state(FILTERS)
+    search, level_column, county_column, sector_column = st.columns([3, 2, 2, 3])
+    query = search.text_input(tr("clusters.search"), value=clean_query(st.query_params.get("q", "")), max_chars=80)
+    level = level_column.selectbox(
+        tr("clusters.filter_level"), ("all", *LEVELS), index=("all", *LEVELS).index(state["level"]),
+        format_func=lambda v: t("clusters.all_levels", lang) if v == "all" else level_label(v, lang),
+    )
+    county_options = ("all", *codes, "unknown")
+    county = county_column.selectbox(
+        tr("clusters.filter_county"), county_options, index=county_options.index(state["county"]),
+        format_func=lambda v: t("clusters.all_counties", lang) if v == "all" else t("clusters.county_unknown", lang) if v == "unknown" else names[v],
+    )
+    sector_choices = ("all", *sectors)
+    sector = sector_column.selectbox(
+        tr("clusters.filter_sector"), sector_choices, index=sector_choices.index(state["sector"]),
+        format_func=lambda v: t("clusters.all_sectors", lang) if v == "all" else sector_names[v],
+    )
+    keep_in_url({"level": level, "county": county, "sector": sector}, FILTERS)
+    query = clean_query(query)
+    if "cluster" in st.query_params:
+        del st.query_params["cluster"]
+    if query:
+        st.query_params["q"] = query
+    elif "q" in st.query_params:
+        del st.query_params["q"]
+
+    table = cluster_table(data, lang)
+    shown = filter_table(table, query, level, county, sector)
+    st.markdown(tr("clusters.count", shown=len(shown), total=len(table)))
+    labels = {column: tr(f"clusters.col_{column}") for column in TABLE_COLUMNS}
+    picked = st.dataframe(
+        shown[list(TABLE_COLUMNS)],
+        hide_index=True,
+        width="stretch",
+        height=560,
+        column_config={**labels, "name": st.column_config.TextColumn(labels["name"], width="medium")},
+        on_select="rerun",
+        selection_mode="single-row",
+        key="clusters-table",
+    )
+    if picked.selection.rows:
+        st.query_params["cluster"] = shown.iloc[picked.selection.rows[0]]["cluster_id"]
+        st.rerun()
+    st.markdown(tr("clusters.pick_hint"))
+    download = shown[list(TABLE_COLUMNS)].rename(columns=labels)
+    st.download_button(
+        tr("export.csv"), data=lambda: download.to_csv(index=False).encode("utf-8"), file_name="klyngekart-klynger.csv",
+        mime="text/csv", icon=":material/table:", on_click="ignore", key="clusters-csv",
+    )
+    st.markdown(tr("clusters.sources_hint"))
+
+
+wanted = clean_query(st.query_params.get("cluster", ""))
+if wanted:
+    show_profile(wanted)
+else:
+    show_explorer()
