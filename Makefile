@@ -21,6 +21,7 @@ run: $(VENV)/.runtime
 	$(BIN)/python -m streamlit run server.py
 
 test: $(VENV)/.dev
+	$(BIN)/python -m ruff check .
 	$(BIN)/python -m klyngekart check --quiet
 	$(BIN)/python -m pytest
 
@@ -29,6 +30,7 @@ check: $(VENV)/.runtime
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/page_load.py
+	$(BIN)/python bench/export_timing.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

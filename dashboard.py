@@ -8,6 +8,7 @@ from klyngekart.data import DataError
 from klyngekart.ui import dataset, resolve_language, tr
 from klyngekart.ui.layout import error_page, footer, language_picker
 from klyngekart.ui.registry import PAGES
+from klyngekart.ui.share import embedded_chart, render_embedded
 
 HERE = Path(__file__).parent
 
@@ -19,6 +20,10 @@ st.set_page_config(
 )
 
 lang, unknown_language = resolve_language()
+# Screen readers pick their voice from <html lang>; Streamlit's page says "en" whatever the text.
+# lang is "nb" or "en" (validated), never text from the URL.
+with st.sidebar:
+    st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
 language_picker(lang)
 if unknown_language:
     st.info(tr("url.ignored", names="lang"), icon=":material/link_off:")
@@ -27,6 +32,12 @@ try:
     data = dataset()
 except DataError as error:
     error_page(error)
+    st.stop()
+
+# ?chart=<key> (with Streamlit's ?embed=true) shows one chart alone, for embedding in other sites.
+embedded = embedded_chart()
+if embedded:
+    render_embedded(embedded)
     st.stop()
 
 pages = [

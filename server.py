@@ -1,4 +1,5 @@
-"""What `make run` serves: dashboard.py inside Streamlit's ASGI app, with gzip.
+"""What `make run` serves: dashboard.py inside Streamlit's ASGI app, with gzip and stable
+download addresses for the data (/data/<table>.csv, /data/klyngekart.zip).
 
 Streamlit serves its JavaScript bundles uncompressed; compressing them cuts what a visitor on a
 phone downloads by about two thirds (bench/page_load.py prints both).
@@ -8,4 +9,6 @@ import streamlit as st
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 
-app = st.App("dashboard.py", middleware=[Middleware(GZipMiddleware, minimum_size=1024)])
+from klyngekart.routes import ROUTES
+
+app = st.App("dashboard.py", routes=ROUTES, middleware=[Middleware(GZipMiddleware, minimum_size=1024)])

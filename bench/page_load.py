@@ -2,7 +2,8 @@
 
 For every page: time from navigation to its main element visible in headless Chromium, as a
 ratio to a bare Streamlit page with one Plotly chart measured in the same run; bytes over the
-wire with gzip (server.py, what `make run` serves) and without (bare dashboard.py); the AppTest rerun median; and the server's resident memory after ten sessions.
+wire with gzip (server.py, what `make run` serves) and without (bare dashboard.py); the AppTest
+rerun median; and the server's resident memory after ten sessions.
 Run with `make bench`. Browser: Debian's chromium (`apt-get install chromium`).
 """
 
@@ -16,9 +17,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.e2e.conftest import BROWSER_FLAGS, IDLE, chromium_path, free_port, wait_healthy  # noqa: E402
-
 from klyngekart.ui.registry import PAGES as ENTRIES  # noqa: E402
+from tests.e2e.conftest import BROWSER_FLAGS, IDLE, chromium_path, free_port, wait_healthy  # noqa: E402
 
 PAGES = {entry.key: ("/" + entry.url_path, entry.main_element) for entry in ENTRIES}
 BARE = ("/", '[data-testid="stPlotlyChart"] .main-svg')

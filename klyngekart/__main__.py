@@ -1,4 +1,5 @@
-"""Command line: `python -m klyngekart check` validates data/ and prints the completeness report."""
+"""Command line: `check` validates data/ and prints the completeness report; `export` writes a
+chart's image or data file exactly as the page's download button does."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 
 from klyngekart.data import DATA_DIR, DataError, load_dataset
+from klyngekart.export.cli import ExportError, add_arguments, export_chart
 from klyngekart.report import completeness_report
 
 
@@ -25,13 +27,25 @@ def check(quiet: bool) -> int:
     return 0
 
 
+def export(args: argparse.Namespace) -> int:
+    try:
+        payload = export_chart(load_dataset(DATA_DIR), args.chart, args.format, args.lang, args.filters, args.site, args.date)
+    except (DataError, ExportError) as error:
+        print(f"export failed: {error}", file=sys.stderr)
+        return 2
+    args.output.write_bytes(payload)
+    print(f"wrote {args.output} ({len(payload):,} bytes)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m klyngekart")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ and print the completeness report")
     check_parser.add_argument("--quiet", action="store_true", help="print one line instead of the report")
+    add_arguments(commands.add_parser("export", help="write a chart as png, svg, csv or xlsx"))
     args = parser.parse_args(argv)
-    return check(args.quiet)
+    return check(args.quiet) if args.command == "check" else export(args)
 
 
 if __name__ == "__main__":

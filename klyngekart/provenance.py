@@ -34,14 +34,31 @@ def _year(published: object) -> str:
     return str(published)[:4] if isinstance(published, str) and published else ""
 
 
+# Beyond this many publishers a source line names the most cited and counts the rest; the
+# full list is one click away in the chart's data download and the table under it.
+MAX_PUBLISHERS = 6
+
+
 def source_line(ds: Dataset, source_ids: Iterable[str], lang: str) -> str:
     """'Kilde: Innovasjon Norge (2016, 2022); SSB' – publishers with the years of their sources."""
-    sources = sources_for(ds, source_ids)
+    cited = list(source_ids)
+    sources = sources_for(ds, cited)
     if sources.empty:
         return ""
     years: dict[str, set[str]] = {}
     for publisher, published in zip(sources["publisher"], sources["published"], strict=True):
         years.setdefault(publisher, set()).add(_year(published))
+    if len(years) > MAX_PUBLISHERS:
+        publisher_of = dict(zip(sources["source_id"], sources["publisher"], strict=True))
+        weight = pd.Series([publisher_of[i] for i in cited if i in publisher_of]).value_counts()
+        named = list(weight.index[: MAX_PUBLISHERS - 1])
+        return t(
+            "provenance.source_summary",
+            lang,
+            publishers=", ".join(named),
+            others=len(years) - len(named),
+            count=len(sources),
+        )
     parts = []
     for publisher, found in years.items():
         shown = sorted(y for y in found if y)

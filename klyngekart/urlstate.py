@@ -13,6 +13,14 @@ from dataclasses import dataclass
 # A value longer than this is never a valid option; cut the work short on hostile input.
 MAX_VALUE_LENGTH = 80
 
+# Links outlive the names in them. When a parameter or value is renamed, the old form is listed
+# here and read as the new one; a retired name is never reused for something else.
+RENAMED_PARAMETERS: dict[str, str] = {}
+RENAMED_VALUES: dict[tuple[str, str], str] = {
+    # Before release 2026.11.1 the map's count of admitted clusters was called "clusters".
+    ("metric", "clusters"): "admitted",
+}
+
 
 @dataclass(frozen=True)
 class Param:
@@ -43,7 +51,19 @@ def _last(value: str | Sequence[str]) -> str:
     return value[-1] if value else ""
 
 
+def migrate(query: Mapping[str, str | Sequence[str]]) -> dict[str, str]:
+    """The query with retired parameter names and values replaced by their current forms."""
+    current: dict[str, str] = {}
+    for name, value in query.items():
+        current[RENAMED_PARAMETERS.get(name, name)] = _last(value)
+    for (name, old), new in RENAMED_VALUES.items():
+        if current.get(name) == old:
+            current[name] = new
+    return current
+
+
 def read_state(query: Mapping[str, str | Sequence[str]], params: Sequence[Param]) -> State:
+    query = migrate(query)
     values, ignored = {}, []
     for param in params:
         if param.name not in query:

@@ -129,7 +129,7 @@ def remove_overlaps(codes: list[str], geoms) -> list[tuple[str, str, float]]:
     Edits geoms in place."""
     tree = shapely.STRtree(geoms)
     fixed = []
-    for i, j in zip(*tree.query(geoms, predicate="intersects")):
+    for i, j in zip(*tree.query(geoms, predicate="intersects"), strict=False):
         if j <= i:
             continue
         overlap = shapely.area(shapely.intersection(geoms[i], geoms[j]))
@@ -182,7 +182,7 @@ def county_of_2020(crosswalk) -> dict[str, str]:
 
 def dissolve_counties(codes, geoms, county_of) -> tuple[list[str], np.ndarray]:
     members = defaultdict(list)
-    for code, geom in zip(codes, geoms):
+    for code, geom in zip(codes, geoms, strict=False):
         members[county_of[code]].append(geom)
     county_codes = sorted(members)
     # coverage_union_all trusts that the inputs form a clean coverage (checked before) and
@@ -219,7 +219,7 @@ def coordinates(geom: shapely.Geometry) -> list:
 
 def write_geojson(county_codes, names, geoms) -> bytes:
     features = []
-    for code, geom in zip(county_codes, geoms):
+    for code, geom in zip(county_codes, geoms, strict=False):
         polygons = coordinates(geom)
         geometry = (
             {"type": "Polygon", "coordinates": polygons[0]}
@@ -238,7 +238,7 @@ def municipality_points(crosswalk, codes, geoms) -> list[list[str]]:
     """One row per 2024 municipality. Each 2024 municipality is one whole 2020 municipality,
     except 1508 Ålesund and 1580 Haram, which were cut out of 2020's 1507: the 2020 polygons
     cannot say where that border runs, so those two get no point (empty, not a guess)."""
-    geom_of = dict(zip(codes, geoms))
+    geom_of = dict(zip(codes, geoms, strict=False))
     targets = defaultdict(set)
     for row in crosswalk:
         targets[row["municipality_code_2020"]].add(row["municipality_code"])
@@ -278,7 +278,7 @@ def check_output(data: bytes, municipality_rows) -> list[str]:
         problems.append(f"{len(features)} features, expected 15")
     if len(data) > MAX_BYTES:
         problems.append(f"{len(data)} bytes > {MAX_BYTES}")
-    invalid = [c for c, g in zip(codes, geoms) if not shapely.is_valid(g)]
+    invalid = [c for c, g in zip(codes, geoms, strict=False) if not shapely.is_valid(g)]
     if invalid:
         problems.append(f"invalid geometries: {invalid}")
     if not shapely.coverage_is_valid(geoms):
@@ -286,12 +286,12 @@ def check_output(data: bytes, municipality_rows) -> list[str]:
 
     metric = reproject(geoms, "EPSG:4326", WORK_CRS)
     tree = shapely.STRtree(metric)
-    pairs = [(i, j) for i, j in zip(*tree.query(metric, predicate="intersects")) if i < j]
+    pairs = [(i, j) for i, j in zip(*tree.query(metric, predicate="intersects"), strict=False) if i < j]
     overlap = sum(shapely.area(shapely.intersection(metric[i], metric[j])) for i, j in pairs)
     if overlap > 0:
         problems.append(f"overlap between counties: {overlap:.1f} m²")
 
-    for code, geom in zip(codes, geoms):
+    for code, geom in zip(codes, geoms, strict=False):
         for part in shapely.get_parts(geom):
             if part.exterior.is_ccw or any(not hole.is_ccw for hole in part.interiors):
                 problems.append(f"{code}: ring orientation is not exterior-clockwise")
@@ -300,7 +300,7 @@ def check_output(data: bytes, municipality_rows) -> list[str]:
     union = shapely.get_parts(shapely.coverage_union_all(metric))
     holes = sum(len(p.interiors) for p in union)
 
-    counties_by_code = dict(zip(codes, geoms))
+    counties_by_code = dict(zip(codes, geoms, strict=False))
     outside = []
     for code, _name, county, lat, lon, _ids in municipality_rows:
         if lat and not shapely.contains_xy(counties_by_code[county], float(lon), float(lat)):
@@ -315,7 +315,7 @@ def print_summary(collection, geoms, codes, data, overlap, holes, pairs, outside
     vertices = shapely.get_num_coordinates(geoms)
     parts = [shapely.get_num_geometries(g) for g in geoms]
     print(f"{'code':4} {'name':18} {'parts':>5} {'vertices':>8} {'area km²':>9}")
-    for feature, code, n_parts, n_vert, area in zip(collection["features"], codes, parts, vertices, areas):
+    for feature, code, n_parts, n_vert, area in zip(collection["features"], codes, parts, vertices, areas, strict=False):
         print(f"{code:4} {feature['properties']['name']:18} {n_parts:5d} {n_vert:8d} {area:9.0f}")
     print(f"features {len(codes)}, parts {sum(parts)}, vertices {int(vertices.sum())}, "
           f"area {areas.sum():.0f} km², {len(data)} bytes, sha256 {hashlib.sha256(data).hexdigest()[:16]}")

@@ -9,8 +9,10 @@ first take a fraction of a second.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html
 import io
+import textwrap
 import threading
 from dataclasses import dataclass
 
@@ -21,7 +23,9 @@ from klyngekart.i18n import t
 
 WIDTH = 1200
 HEIGHT = 720
-FOOTER_LINE_PX = 20
+FOOTER_LINE_PX = 18
+# Characters of 12 px text that fit across the image's width.
+FOOTER_CHARS = 165
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
@@ -46,11 +50,28 @@ class ChartMeta:
         ]
 
 
+def meta_for(
+    release, title: str, subtitle: str, source_line: str, notes: tuple[str, ...], url: str, lang: str, date: str | None = None
+) -> ChartMeta:
+    """The provenance block of an export: the dataset release's licence and version, the view, the date."""
+    return ChartMeta(
+        title=title,
+        subtitle=subtitle,
+        source_line=source_line,
+        licence=f"{release.licence} · Klyngekart {release.version}",
+        url=url,
+        date=date or dt.date.today().isoformat(),
+        lang=lang,
+        notes=notes,
+    )
+
+
 def publication_figure(fig: go.Figure, meta: ChartMeta) -> go.Figure:
     """A copy of `fig` with the title block on top and the provenance block at the foot."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
-    footer = meta.footer_lines()
-    bottom = 70 + FOOTER_LINE_PX * len(footer)
+    footer = [part for line in meta.footer_lines() for part in textwrap.wrap(line, FOOTER_CHARS) or [""]]
+    # Room below the x axis for tick labels and a legend, then the footer lines.
+    bottom = 115 + FOOTER_LINE_PX * len(footer)
     out.update_layout(
         title={
             "text": f"<b>{html.escape(meta.title)}</b><br><span style='font-size:14px'>{html.escape(meta.subtitle)}</span>",
@@ -60,10 +81,9 @@ def publication_figure(fig: go.Figure, meta: ChartMeta) -> go.Figure:
             "yanchor": "top",
             "font": {"size": 22},
         },
-        margin={"t": 130, "b": bottom, "l": 80, "r": 40},
-        legend={"y": 1.0, "yanchor": "bottom"},
+        margin={"t": 110, "b": bottom, "l": 80, "r": 40},
         width=WIDTH,
-        height=HEIGHT,
+        height=HEIGHT + FOOTER_LINE_PX * max(0, len(footer) - 4),
     )
     out.add_annotation(
         text="<br>".join(html.escape(line) for line in footer),
@@ -73,7 +93,7 @@ def publication_figure(fig: go.Figure, meta: ChartMeta) -> go.Figure:
         yref="paper",
         xanchor="left",
         yanchor="top",
-        yshift=-45,
+        yshift=-90,
         align="left",
         showarrow=False,
         font={"size": 12, "color": "#333333"},
@@ -97,8 +117,9 @@ def chart_image(fig: go.Figure, meta: ChartMeta, fmt: str) -> bytes:
     if fmt not in ("png", "svg"):
         raise ValueError(f"unknown image format {fmt!r}")
     _ensure_kaleido()
+    figure = publication_figure(fig, meta)
     with _kaleido_lock:  # kaleido's sync server handles one figure at a time
-        return publication_figure(fig, meta).to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=2 if fmt == "png" else 1)
+        return figure.to_image(format=fmt, width=WIDTH, height=figure.layout.height, scale=2 if fmt == "png" else 1)
 
 
 def chart_csv(rows: pd.DataFrame) -> bytes:

@@ -32,8 +32,8 @@ def component_label(component: str, lang: str) -> str:
 def _hover_rows(rows: pd.DataFrame, value_column: str, lang: str) -> list[list[str]]:
     out = []
     for row in rows.itertuples():
-        change = getattr(row, "change")
-        pct = getattr(row, "change_pct")
+        change = row.change
+        pct = row.change_pct
         out.append(
             [
                 (t(f"qualifier.{row.qualifier}", lang) + " " if isinstance(row.qualifier, str) else "")

@@ -60,5 +60,5 @@ def translate_values(frame, columns: dict[str, str], lang: str):
     table = strings(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
     out = frame.copy()
     for column, prefix in columns.items():
-        out[column] = out[column].map(lambda v: table.get(f"{prefix}{v}", v) if isinstance(v, str) else v)
+        out[column] = out[column].map(lambda v, prefix=prefix: table.get(f"{prefix}{v}", v) if isinstance(v, str) else v)
     return out

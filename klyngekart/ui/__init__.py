@@ -24,6 +24,11 @@ LANG_PARAM = Param("lang", DEFAULT_LANGUAGE, LANGUAGES)
 DATA_DIR_VARIABLE = "KLYNGEKART_DATA_DIR"
 
 
+def data_dir() -> str:
+    """data/, unless a test points KLYNGEKART_DATA_DIR elsewhere (an empty value counts as unset)."""
+    return os.environ.get(DATA_DIR_VARIABLE) or str(DATA_DIR)
+
+
 @st.cache_resource(show_spinner=False)
 def _dataset(data_dir: str) -> Dataset:
     return load_dataset(Path(data_dir))
@@ -31,7 +36,7 @@ def _dataset(data_dir: str) -> Dataset:
 
 def dataset() -> Dataset:
     """Read and validate data/ once per process; every session shares the result (read-only)."""
-    return _dataset(os.environ.get(DATA_DIR_VARIABLE, str(DATA_DIR)))
+    return _dataset(data_dir())
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,7 +46,7 @@ def _county_shapes(data_dir: str) -> dict:
 
 def county_shapes() -> dict:
     """Today's county borders as GeoJSON, read once per process and shared (read-only)."""
-    return _county_shapes(os.environ.get(DATA_DIR_VARIABLE, str(DATA_DIR)))
+    return _county_shapes(data_dir())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

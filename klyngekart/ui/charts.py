@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+import json
 from urllib.parse import urlencode
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
 
-from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xlsx
+from klyngekart.charts import ChartBundle
+from klyngekart.charts.registry import CHARTS
+from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xlsx, meta_for
+from klyngekart.geo import COUNTIES_URL, inline_county_borders
 from klyngekart.ui import dataset, language, tr
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
@@ -26,45 +28,68 @@ def current_url() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _image(figure_json: str, meta: ChartMeta, fmt: str) -> bytes:
-    return chart_image(pio.from_json(figure_json), meta, fmt)
+    figure = inline_county_borders(json.loads(figure_json))
+    return chart_image(go.Figure(figure), meta, fmt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _bundle(key: str, view: tuple[tuple[str, str], ...], lang: str, version: str) -> ChartBundle | None:
+    return CHARTS[key].build(dataset(), dict(view), lang, COUNTIES_URL)
+
+
+def chart_bundle(key: str, view: dict[str, str], lang: str) -> ChartBundle | None:
+    """A registered chart for this view, built once per view and language and shared by every
+    session (read-only): most visitors look at the same few views."""
+    return _bundle(key, tuple(sorted(view.items())), lang, dataset().release.version)
 
 
 def chart_meta(title: str, subtitle: str, source_line: str, notes: tuple[str, ...] = ()) -> ChartMeta:
-    release = dataset().release
-    return ChartMeta(
-        title=title,
-        subtitle=subtitle,
-        source_line=source_line,
-        licence=f"{release.licence} · Klyngekart {release.version}",
-        url=current_url(),
-        date=dt.date.today().isoformat(),
-        lang=language(),
-        notes=notes,
+    return meta_for(dataset().release, title, subtitle, source_line, notes, current_url(), language())
+
+
+def bundle_block(bundle: ChartBundle, selectable: bool = False) -> object:
+    """chart_block for a chart built by klyngekart.charts (the same code the export command runs),
+    followed by its share box."""
+    from klyngekart.ui.share import share_box
+
+    meta = chart_meta(bundle.title, bundle.subtitle, bundle.source_line, bundle.notes)
+    event = chart_block(bundle.fig, bundle.rows, meta, bundle.key, bundle.summary, selectable)
+    share_box(bundle, meta.date)
+    return event
+
+
+def chart_block(
+    fig: go.Figure, rows: pd.DataFrame, meta: ChartMeta, key: str, summary: str, selectable: bool = False
+) -> object:
+    """Draw the chart, say its main finding in words, name its sources, offer its files.
+
+    With `selectable`, a click on the chart reruns the page and the selection is returned.
+    """
+    event = st.plotly_chart(
+        fig, config=PLOTLY_CONFIG, key=key, width="stretch", alt=summary,
+        on_select="rerun" if selectable else "ignore", selection_mode=("points",),
     )
-
-
-def chart_block(fig: go.Figure, rows: pd.DataFrame, meta: ChartMeta, key: str, summary: str) -> None:
-    """Draw the chart, say its main finding in words, name its sources, offer its files."""
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, width="stretch")
     st.markdown(summary)
     st.markdown(f"<small>{meta.source_line} · {tr('export.licence_line', licence=meta.licence)}</small>", unsafe_allow_html=True)
     figure_json = fig.to_json()
     stem = f"klyngekart-{key}-{hashlib.sha1(figure_json.encode()).hexdigest()[:8]}"
-    columns = st.columns(4)
-    columns[0].download_button(
+    # A wrapping row keeps the four labels whole in a narrow column and on a phone.
+    row = st.container(horizontal=True, wrap=True)
+    row.download_button(
         tr("export.png"), data=lambda: _image(figure_json, meta, "png"), file_name=f"{stem}.png",
         mime="image/png", icon=":material/image:", on_click="ignore", key=f"{key}-png",
     )
-    columns[1].download_button(
+    row.download_button(
         tr("export.svg"), data=lambda: _image(figure_json, meta, "svg"), file_name=f"{stem}.svg",
         mime="image/svg+xml", icon=":material/draw:", on_click="ignore", key=f"{key}-svg",
     )
-    columns[2].download_button(
+    row.download_button(
         tr("export.csv"), data=lambda: chart_csv(rows), file_name=f"{stem}.csv",
         mime="text/csv", icon=":material/table:", on_click="ignore", key=f"{key}-csv",
     )
-    columns[3].download_button(
+    row.download_button(
         tr("export.xlsx"), data=lambda: chart_xlsx(rows, meta), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:", on_click="ignore", key=f"{key}-xlsx",
     )
+    return event

@@ -17,14 +17,16 @@ class PageEntry:
     main_element: str  # CSS selector of what the page exists to show, for browser tests
 
 
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+TABLE = '[data-testid="stDataFrame"]'
+
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", "pages/home.py", "", ":material/home:", "nav.home", "home.title", '[data-testid="stMetric"]'),
-    PageEntry(
-        "budget", "pages/budget.py", "budsjett", ":material/payments:", "nav.budget", "budget.title",
-        '[data-testid="stPlotlyChart"] .main-svg',
-    ),
-    PageEntry(
-        "sources", "pages/sources.py", "kilder", ":material/menu_book:", "nav.sources", "sources.title",
-        '[data-testid="stDataFrame"]',
-    ),
+    PageEntry("map", "pages/map.py", "kart", ":material/map:", "nav.map", "map.title", '[data-testid="stDeckGlJsonChart"] canvas'),
+    PageEntry("budget", "pages/budget.py", "budsjett", ":material/payments:", "nav.budget", "budget.title", CHART),
+    PageEntry("effects", "pages/effects.py", "effekter", ":material/trending_up:", "nav.effects", "effects.title", CHART),
+    PageEntry("clusters", "pages/clusters.py", "klynger", ":material/hub:", "nav.clusters", "clusters.title", TABLE),
+    PageEntry("timeline", "pages/timeline.py", "tidslinje", ":material/timeline:", "nav.timeline", "timeline.title", CHART),
+    PageEntry("compare", "pages/compare.py", "sammenlign", ":material/compare_arrows:", "nav.compare", "compare.title", CHART),
+    PageEntry("sources", "pages/sources.py", "kilder", ":material/menu_book:", "nav.sources", "sources.title", TABLE),
 )

@@ -17,21 +17,27 @@ def _xlsx(rows: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def download_table(rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str) -> None:
-    """Show `columns` of `rows` (labels translated) and offer those same rows as CSV and XLSX."""
+def download_table(
+    rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str, links: dict[str, str] | None = None
+) -> None:
+    """Show `columns` of `rows` (labels translated) and offer those same rows as CSV and XLSX.
+
+    `links` names further URL columns and the text their links show.
+    """
     # Empty cells read as empty, not as "None", on screen and in the downloads.
     shown = rows[list(columns)].astype(object).where(rows[list(columns)].notna(), "")
     config = {name: label for name, label in columns.items()}
-    if "source_url" in columns:
-        config["source_url"] = st.column_config.LinkColumn(columns["source_url"], display_text=tr("table.open_source"))
+    for name, text in ({"source_url": tr("table.open_source")} | (links or {})).items():
+        if name in columns:
+            config[name] = st.column_config.LinkColumn(columns[name], display_text=text)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"{key}-frame")
     st.markdown(tr("table.count", count=len(shown)))
-    left, right = st.columns(2)
-    left.download_button(
+    row = st.container(horizontal=True, wrap=True)
+    row.download_button(
         tr("export.csv"), data=lambda: shown.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv",
         mime="text/csv", icon=":material/table:", on_click="ignore", key=f"{key}-csv",
     )
-    right.download_button(
+    row.download_button(
         tr("export.xlsx"), data=lambda: _xlsx(shown), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table_view:", on_click="ignore", key=f"{key}-xlsx",

@@ -6,9 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from klyngekart.ui import DATA_DIR_VARIABLE
-from tests.conftest import FIXTURE_DATA, REPO
-
 from klyngekart.ui.registry import PAGES as ENTRIES
+from tests.conftest import FIXTURE_DATA, REPO
 
 # The home page is what the router runs first; every other page is reached by switching to it.
 PAGES = {entry.key: (entry.script if entry.url_path else None) for entry in ENTRIES}

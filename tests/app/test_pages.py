@@ -1,12 +1,10 @@
 import pytest
 
 from klyngekart.i18n import t
-
 from klyngekart.ui import DATA_DIR_VARIABLE
+from klyngekart.ui.registry import PAGES as ENTRIES
 from tests.app.conftest import PAGES, open_page
 from tests.conftest import REPO
-
-from klyngekart.ui.registry import PAGES as ENTRIES
 
 TITLE_KEYS = {entry.key: entry.heading_key for entry in ENTRIES}
 

@@ -6,7 +6,6 @@ import zipfile
 import pytest
 
 from klyngekart.i18n import t
-
 from klyngekart.ui.registry import PAGES as ENTRIES
 
 PAGES = {entry.key: "/" + entry.url_path for entry in ENTRIES}
@@ -41,6 +40,12 @@ def test_no_serious_accessibility_violations(visit, page, lang):
     violations = Axe().run(visit.page).response["violations"]
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_html_lang_matches_the_page_language(visit, lang):
+    visit.open(f"/?lang={lang}")
+    visit.page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=10_000)
 
 
 def test_language_picker_puts_language_in_the_url(visit):

@@ -54,3 +54,11 @@ def test_dataset_xlsx_has_a_sheet_per_table(fixture_dataset):
     sheets = pd.read_excel(io.BytesIO(dataset_xlsx(fixture_dataset)), sheet_name=None, dtype=str, keep_default_na=False)
     assert set(sheets) == {sheet_name(t.name) for t in TABLES}
     assert sheets["budgets"]["value"].tolist() == ["200", "207", "210", "-60", "147", "8", "10"]
+
+
+def test_long_source_line_names_the_most_cited_and_counts_the_rest(fixture_dataset, monkeypatch):
+    import klyngekart.provenance as provenance
+
+    monkeypatch.setattr(provenance, "MAX_PUBLISHERS", 2)
+    line = source_line(fixture_dataset, ["in-2022", "in-2022", "nfd-2021", "ssb-kpi"], "en")
+    assert line == "Sources: 3 sources from Innovasjon Norge and 2 other publishers (full list in the data download)."

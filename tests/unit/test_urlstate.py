@@ -41,3 +41,23 @@ def test_any_query_gives_allowed_values(query):
     state = read_state(query, PARAMS)
     assert state.values["lang"] in ("nb", "en")
     assert 2002 <= int(state.values["year"]) <= 2025
+
+
+def test_old_links_keep_working(monkeypatch):
+    import klyngekart.urlstate as urlstate
+
+    params = [Param("metric", "admitted", ("admitted", "active")), Param("year", "2022", int_range=(2002, 2025))]
+    assert read_state({"metric": "clusters"}, params).values["metric"] == "admitted"
+    monkeypatch.setitem(urlstate.RENAMED_PARAMETERS, "aar", "year")
+    state = read_state({"aar": "2010"}, params)
+    assert state.values["year"] == "2010" and state.ignored == ()
+
+
+def test_retired_names_are_not_in_use(fixture_dataset):
+    from klyngekart.charts.registry import CHARTS
+    from klyngekart.urlstate import RENAMED_PARAMETERS, RENAMED_VALUES
+
+    params = {p.name: p for chart in CHARTS.values() for p in chart.params(fixture_dataset)}
+    assert not set(RENAMED_PARAMETERS) & set(params)
+    for (name, old), new in RENAMED_VALUES.items():
+        assert old not in params[name].options and new in params[name].options

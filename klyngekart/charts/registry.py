@@ -1,0 +1,29 @@
+"""Charts that can be exported from the command line and embedded on their own, by key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from klyngekart.charts import ChartBundle
+from klyngekart.charts.budget import budget_chart, budget_params, support_chart
+from klyngekart.charts.map import map_chart, map_params
+from klyngekart.data import Dataset
+from klyngekart.urlstate import Param
+
+# A chart builder gets the dataset, the view's parameters, the language and the county borders.
+Builder = Callable[[Dataset, dict[str, str], str, dict], ChartBundle | None]
+
+
+@dataclass(frozen=True)
+class ExportableChart:
+    page_path: str
+    params: Callable[[Dataset], list[Param]]
+    build: Builder
+
+
+CHARTS: dict[str, ExportableChart] = {
+    "budget": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: budget_chart(ds, state, lang)),
+    "support": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: support_chart(ds, state, lang)),
+    "map": ExportableChart("kart", map_params, map_chart),
+}

@@ -1,0 +1,127 @@
+"""Maps drawn without any tile server: a county choropleth (Plotly, blank map style) and a
+point map of host towns (pydeck, no basemap), both over today's 15 counties."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from klyngekart.figures.style import LEVEL_COLOURS, base_layout
+from klyngekart.i18n import format_number, t
+
+# Sequential and colour-blind safe (ColorBrewer Blues); the lightest step is still visibly
+# filled, so a county with zero reads as zero, not as missing.
+SEQUENTIAL = [[0.0, "#eef4fb"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
+CENTRE = {"lat": 65.0, "lon": 17.0}
+# Opacity by what the sources say of the year: in the programme, not known, had left.
+ALPHA = {"active": 235, "end_unknown": 110, "ended": 45}
+ZOOM = 3.0
+
+
+def choropleth(
+    table: pd.DataFrame, geojson: dict | str, metric: str, lang: str, unit: str, labels: pd.DataFrame
+) -> go.Figure:
+    """Counties coloured by `metric`, each with a clickable circle.
+
+    Streamlit reports clicks on point traces only, not on filled areas, so the circles are what a
+    click selects. They carry no text: map text makes MapLibre fetch glyphs from a font server.
+    """
+    values = table[metric].astype(float)
+    decimals = 2 if metric == "per_100k" else 0
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            featureidkey="properties.county_code",
+            locations=table["county_code"],
+            z=values,
+            zmin=0,
+            zmax=max(float(values.max()), 1.0),
+            colorscale=SEQUENTIAL,
+            marker={"line": {"color": "#4d4d4d", "width": 0.8}},
+            customdata=table[["name"]],
+            hovertemplate=f"%{{customdata[0]}}: %{{z:,.{decimals}f}} {unit}<extra></extra>",
+            colorbar={"title": {"text": unit}, "orientation": "h", "thickness": 12, "y": -0.02, "yanchor": "top", "len": 0.8},
+        )
+    )
+    points = table.merge(labels, on="county_code", how="inner")
+    fig.add_trace(
+        go.Scattermap(
+            lat=points["latitude"],
+            lon=points["longitude"],
+            mode="markers",
+            text=[format_number(v, lang, decimals) for v in points[metric].astype(float)],
+            marker={"size": 14, "color": "#1a1a1a", "opacity": 0.75},
+            customdata=points[["county_code", "name"]],
+            hovertemplate=f"%{{customdata[1]}}: %{{text}} {unit}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    base_layout(fig, lang)
+    fig.update_layout(
+        map={"style": "white-bg", "center": CENTRE, "zoom": ZOOM},
+        height=640,
+        margin={"l": 0, "r": 0, "t": 10, "b": 10},
+        clickmode="event+select",
+    )
+    return fig
+
+
+def _rgb(hex_colour: str) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]
+
+
+def point_layer_data(points: pd.DataFrame, county_names: dict[str, str], lang: str) -> pd.DataFrame:
+    """Rows for pydeck: position, colour by level (hollow for 'end not known'), tooltip text."""
+    placed = points.dropna(subset=["latitude", "longitude"]).copy()
+    placed["position"] = [[float(lon), float(lat)] for lon, lat in zip(placed["longitude"], placed["latitude"], strict=True)]
+    placed["colour"] = [
+        [*_rgb(LEVEL_COLOURS.get(level, "#666666")), ALPHA[status]]
+        for level, status in zip(placed["level"], placed["status"], strict=True)
+    ]
+    placed["county"] = placed["county_code_today"].map(county_names).fillna("")
+    placed["sector"] = placed[f"sector_{lang}"].fillna("")
+    placed["level_text"] = [
+        level + (f" ({t(f'map.{status}_short', lang)})" if status != "active" else "")
+        for level, status in zip(placed["level"], placed["status"], strict=True)
+    ]
+    return placed[["cluster_id", "name", "level_text", "county", "sector", "position", "colour"]]
+
+
+def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
+    """Host towns over the counties; `geojson` is the borders or the address they are served at."""
+    counties = pdk.Layer(
+        "GeoJsonLayer",
+        data=geojson,
+        stroked=True,
+        filled=True,
+        get_fill_color=[238, 244, 251, 255],
+        get_line_color=[77, 77, 77, 255],
+        line_width_min_pixels=1,
+    )
+    dots = pdk.Layer(
+        "ScatterplotLayer",
+        data=points,
+        id="clusters",
+        get_position="position",
+        get_fill_color="colour",
+        get_line_color=[26, 26, 26, 255],
+        stroked=True,
+        line_width_min_pixels=1,
+        radius_min_pixels=6,
+        radius_max_pixels=14,
+        get_radius=9000,
+        pickable=True,
+    )
+    tooltip = {
+        "html": "<b>{name}</b><br/>{level_text}<br/>{county}<br/>{sector}",
+        "style": {"backgroundColor": "white", "color": "#1a1a1a", "fontSize": "14px"},
+    }
+    # map_provider=None with no map_style keeps pydeck's placeholder style, the only setting under
+    # which Streamlit loads no basemap from a third party.
+    return pdk.Deck(
+        layers=[counties, dots],
+        initial_view_state=pdk.ViewState(latitude=CENTRE["lat"], longitude=CENTRE["lon"], zoom=3.0),
+        map_provider=None,
+        tooltip=tooltip,
+    )

@@ -1,0 +1,64 @@
+"""Share and embed: the permalink, an iframe snippet that shows one chart alone, a citation."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from klyngekart.charts import ChartBundle
+from klyngekart.charts.registry import CHARTS
+from klyngekart.i18n import t
+from klyngekart.ui import dataset, language, page_state, tr
+from klyngekart.ui.charts import PLOTLY_CONFIG, chart_bundle, current_url
+
+EMBED_PARAM = "chart"
+
+
+def site_root() -> str:
+    parts = urlsplit(st.context.url or "")
+    return f"{parts.scheme}://{parts.netloc}/" if parts.netloc else "/"
+
+
+def embed_url(key: str) -> str:
+    query = {name: st.query_params[name] for name in st.query_params} | {EMBED_PARAM: key, "embed": "true"}
+    return site_root() + "?" + urlencode(query)
+
+
+def share_box(bundle: ChartBundle, date: str) -> None:
+    """Under a chart: the link to this exact view, an embed snippet and a ready citation."""
+    with st.expander(tr("share.title"), icon=":material/share:"):
+        st.markdown(tr("share.link"))
+        st.code(current_url(), language=None, wrap_lines=True)
+        if bundle.key in CHARTS:
+            st.markdown(tr("share.embed"))
+            snippet = (
+                f'<iframe src="{embed_url(bundle.key)}" title="{bundle.title}" '
+                'width="100%" height="620" style="border:0" loading="lazy"></iframe>'
+            )
+            st.code(snippet, language=None, wrap_lines=True)
+        st.markdown(tr("share.citation"))
+        st.code(tr("share.citation_text", sources=bundle.source_line, date=date, url=current_url()), language=None, wrap_lines=True)
+
+
+def embedded_chart() -> str | None:
+    """The chart key asked for with ?chart=, when it names a chart that can stand alone."""
+    key = st.query_params.get(EMBED_PARAM)
+    return key if key in CHARTS else None
+
+
+def render_embedded(key: str) -> None:
+    """One chart with its title, finding and sources, and nothing else: for iframes."""
+    chart = CHARTS[key]
+    data = dataset()
+    values = page_state(chart.params(data))
+    bundle = chart_bundle(key, values, language())
+    if bundle is None:
+        st.info(tr("share.no_chart"))
+        return
+    st.subheader(bundle.title)
+    st.plotly_chart(bundle.fig, config=PLOTLY_CONFIG, width="stretch", alt=bundle.summary)
+    st.markdown(f"{bundle.source_line} {t('export.licence_line', language(), licence=data.release.licence)}")
+    query = {name: st.query_params[name] for name in st.query_params if name not in (EMBED_PARAM, "embed")}
+    full = site_root() + chart.page_path + ("?" + urlencode(query) if query else "")
+    st.markdown(f"[{tr('share.open_full')}]({full})")

@@ -1,0 +1,126 @@
+"""Map: where the clusters and restructuring areas are, by today's county, year by year."""
+
+import time
+
+import streamlit as st
+
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties
+from klyngekart.figures.maps import point_layer_data, point_map
+from klyngekart.geo import COUNTIES_URL, MAP_CREDIT
+from klyngekart.i18n import t
+from klyngekart.mapping import METRICS, county_from_point, level_options, without_place
+from klyngekart.provenance import with_source_columns
+from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui.charts import bundle_block, chart_bundle
+from klyngekart.ui.registry import PAGES
+from klyngekart.ui.tables import download_table
+
+PLAY_SECONDS = 1.2
+lang = language()
+data = dataset()
+clusters, levels = data["clusters"], data["cluster_levels"]
+final_year = last_year(data)
+county_names = today_counties(data)
+sectors = tuple(sorted(clusters["sector_en"].dropna().unique()))
+sector_nb = dict(zip(clusters["sector_en"], clusters["sector_nb"], strict=False))
+PARAMS = map_params(data)
+
+st.title(tr("map.title"))
+st.markdown(tr("map.lead"))
+state = page_state(PARAMS)
+
+# A click on a county in the choropleth arrives as the chart's selection on the next run.
+selection = st.session_state.get("map")
+clicked = [county_from_point(p) for p in (selection or {}).get("selection", {}).get("points", [])]
+clicked = [code for code in clicked if code in county_names]
+if clicked and clicked[-1] != st.session_state.get("map_click_applied"):
+    st.session_state["map_click_applied"] = clicked[-1]
+    state["county"] = clicked[-1]
+
+if st.session_state.get("map_playing") and "map_play_year" in st.session_state:
+    state["year"] = str(st.session_state["map_play_year"])
+
+year = st.slider(tr("map.year"), FIRST_YEAR, final_year, int(state["year"]))
+play, stop = st.columns([1, 5])
+if play.button(tr("map.play"), icon=":material/play_arrow:", disabled=bool(st.session_state.get("map_playing"))):
+    st.session_state["map_playing"] = True
+    st.session_state["map_play_year"] = year = FIRST_YEAR if year >= final_year else year
+if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":material/stop:"):
+    st.session_state["map_playing"] = False
+
+left, middle, right, far = st.columns(4)
+metric = left.selectbox(
+    tr("map.metric"), METRICS, index=METRICS.index(state["metric"]), format_func=lambda m: t(f"map.metric_{m}", lang)
+)
+level_choices = level_options(levels)
+level = middle.selectbox(
+    tr("map.level"), level_choices, index=level_choices.index(state["level"]),
+    format_func=lambda v: t("map.all_levels", lang) if v == "all" else v,
+)
+sector_choices = ("all", *sectors)
+sector = right.selectbox(
+    tr("map.sector"), sector_choices, index=sector_choices.index(state["sector"]),
+    format_func=lambda v: t("map.all_sectors", lang) if v == "all" else (v if lang == "en" else sector_nb.get(v, v)),
+)
+county_choices = ("all", *county_names)
+county = far.selectbox(
+    tr("map.county"), county_choices, index=county_choices.index(state["county"]),
+    format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
+)
+chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
+keep_in_url(chosen, PARAMS)
+
+view = map_view(data, chosen)
+chart = chart_bundle("map", chosen, lang)
+shown, table = view.shown, view.table
+
+st.header(chart.title)
+map_column, points_column = st.columns(2)
+with map_column:
+    bundle_block(chart, selectable=True)
+with points_column:
+    st.subheader(tr("map.points_title"))
+    points = point_layer_data(shown, county_names, lang)
+    st.pydeck_chart(point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year))
+    st.markdown(tr("map.points_legend"))
+st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
+
+st.header(tr("map.table_title"))
+download_table(
+    table.sort_values(view.column, ascending=False),
+    {
+        "name": tr("map.county"),
+        "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
+        "per_100k": tr("map.metric_per_100k"),
+        "regions": tr("map.metric_regions"),
+        "population": tr("map.population"),
+        "population_date": tr("map.population_date"),
+    },
+    f"klyngekart-fylker-{year}",
+    "map-counties",
+)
+
+listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
+st.header(tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year))
+listed = with_source_columns(listed.assign(county=listed["county_code_today"].map(county_names)), data)
+profile_page = next((entry for entry in PAGES if entry.key == "clusters"), None)
+columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
+if profile_page is not None:
+    listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
+    columns["profile"] = tr("map.profile")
+columns |= {"source_url": tr("table.source_url"), "source": tr("table.source")}
+download_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", links={"profile": tr("map.open_profile")})
+
+unplaced = without_place(clusters, levels)
+with st.expander(tr("map.unplaced_title", years=len(unplaced["no_years"]), county=len(unplaced["no_county"]))):
+    st.markdown(tr("map.no_years") + " " + ", ".join(unplaced["no_years"]["name"]))
+    st.markdown(tr("map.no_county") + " " + ", ".join(unplaced["no_county"]["name"]))
+
+if st.session_state.get("map_playing"):
+    # Advance one year per run until the last year; every step is a normal, permalinkable view.
+    time.sleep(PLAY_SECONDS)
+    if year >= final_year:
+        st.session_state["map_playing"] = False
+    else:
+        st.session_state["map_play_year"] = year + 1
+    st.rerun()

@@ -1,0 +1,71 @@
+import json
+
+import pytest
+
+from tests.app.conftest import decode, open_page, plotted
+
+
+def choropleth_values(at) -> dict[str, float]:
+    trace = plotted(at)["data"][0]
+    return dict(zip(decode(trace["locations"]), decode(trace["z"]), strict=True))
+
+
+def deck(at) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_map_page_draws_both_maps(lang):
+    at = open_page("map", {"lang": lang, "year": "2012"})
+    assert not at.exception
+    assert choropleth_values(at) == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 1}
+    layers = deck(at)["layers"]
+    assert [layer["@@type"] for layer in layers] == ["GeoJsonLayer", "ScatterplotLayer"]
+
+
+def test_no_basemap_is_requested():
+    spec = deck(open_page("map"))
+    assert spec.get("mapStyle") == "__MAP_STYLE__" or "mapStyle" not in spec
+    assert spec.get("mapProvider") in (None, "")
+
+
+def test_url_restores_year_metric_and_county():
+    at = open_page("map", {"year": "2016", "metric": "active", "county": "46", "lang": "en"})
+    assert at.slider[0].value == 2016
+    assert choropleth_values(at) == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 0}
+    listed = at.dataframe[1].value
+    assert listed["name"].tolist() == ["GCE Ocean Technology"]
+
+
+def test_moving_the_year_updates_map_and_url():
+    at = open_page("map")
+    at.slider[0].set_value(2010).run()
+    assert at.query_params["year"] == "2010"
+    assert choropleth_values(at) == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 1}
+
+
+def test_county_table_lists_all_counties_with_zero():
+    at = open_page("map", {"year": "2012", "lang": "en"})
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    assert (table["clusters"] == 0).sum() == 2
+
+
+def test_unplaced_clusters_are_listed():
+    at = open_page("map", {"lang": "en"})
+    assert any("Arena Uten Kommune" in m.value for m in at.markdown)
+
+
+def test_play_runs_through_the_years_and_stops_at_the_last(monkeypatch):
+    import time
+
+    seen = []
+    real_sleep = time.sleep
+    # The page pauses PLAY_SECONDS (1.2 s) between years; AppTest's own short polls pass through.
+    monkeypatch.setattr(time, "sleep", lambda seconds: seen.append(seconds) if seconds == 1.2 else real_sleep(seconds))
+    at = open_page("map", {"year": "2006"})
+    at.button[0].click().run(timeout=60)
+    # One pause per step from 2006 to the fixture's last year, 2016; then playing stops there.
+    assert len(seen) == 2016 - 2006 + 1
+    assert at.slider[0].value == 2016
+    assert not at.session_state["map_playing"]

@@ -1,0 +1,32 @@
+from tests.app.conftest import open_page, plotted
+
+
+def test_embed_shows_one_chart_and_its_source():
+    at = open_page("home", {"chart": "budget", "embed": "true", "terms": "real", "base": "2022", "lang": "en"})
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert at.subheader[0].value == "Cluster programme: yearly frame"
+    assert any(m.value.startswith("Source") for m in at.markdown)
+    assert len(at.title) == 0 and len(at.metric) == 0
+    assert plotted(at)["layout"]["separators"] == ".,"
+
+
+def test_unknown_embed_key_shows_the_page():
+    at = open_page("home", {"chart": "pie"})
+    assert not at.exception
+    assert at.title[0].value == "Klyngekart"
+
+
+def test_share_box_gives_link_embed_and_citation():
+    at = open_page("budget", {"terms": "real"})
+    codes = [c.value for c in at.code]
+    assert any("terms=real" in c for c in codes)
+    assert any(c.startswith("<iframe") and "chart=budget" in c and "embed=true" in c for c in codes)
+    assert any("Bearbeidet av Klyngekart" in c for c in codes)
+
+
+def test_old_link_is_migrated():
+    at = open_page("map", {"metric": "clusters"})
+    assert not at.exception
+    assert not at.info
+    assert at.selectbox[0].value == "admitted"

@@ -1,0 +1,59 @@
+"""Map page in a real browser: both maps draw offline, a county click filters, the URL restores."""
+
+import re
+
+CHOROPLETH = '[data-testid="stPlotlyChart"] .maplibregl-canvas, [data-testid="stPlotlyChart"] canvas'
+DECK = '[data-testid="stDeckGlJsonChart"] canvas'
+
+
+def test_choropleth_and_point_map_draw(visit):
+    visit.open("/kart?year=2015")
+    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    visit.page.wait_for_selector(DECK, state="visible", timeout=60_000)
+    box = visit.page.locator(DECK).first.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 200
+    assert visit.outside_requests() == []
+
+
+def test_url_restores_year_and_metric(visit):
+    visit.open("/kart?year=2009&metric=per_100k&lang=en")
+    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    assert visit.page.get_by_role("heading", name="Clusters admitted by 2009 per 100,000 inhabitants").is_visible()
+    assert visit.page.locator('[data-testid="stSlider"]').get_by_text("2009").count() >= 1
+
+
+def county_circle(page, code: str) -> tuple[float, float]:
+    """Screen position of a county's number circle, projected by the map itself."""
+    return page.evaluate(
+        """(code) => {
+            const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            const trace = gd._fullData[1];
+            const i = trace.customdata.findIndex(c => c[0] === code);
+            const map = gd._fullLayout.map._subplot.map;
+            const point = map.project([trace.lon[i], trace.lat[i]]);
+            const rect = map.getContainer().getBoundingClientRect();
+            return [rect.left + point.x, rect.top + point.y];
+        }""",
+        code,
+    )
+
+
+def test_county_click_filters_the_list(visit):
+    visit.open("/kart?lang=en")
+    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: All counties")).is_visible()
+    visit.page.wait_for_timeout(1000)
+    x, y = county_circle(visit.page, "46")
+    visit.page.mouse.click(x, y)
+    visit.page.wait_for_url("**county=46**", timeout=30_000)
+    visit.settle()
+    assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: Vestland")).is_visible()
+
+
+def test_map_image_export_carries_the_borders(visit):
+    visit.open("/kart?year=2012&lang=en")
+    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    with visit.page.expect_download(timeout=120_000) as download:
+        visit.page.locator(".st-key-map-svg button").click()
+    svg = open(download.value.path(), encoding="utf-8").read()
+    assert "Clusters admitted by 2012, by county" in svg and "Kartverket" in svg
