@@ -7,13 +7,14 @@ Missing years stay missing; a change is only computed between two consecutive ye
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from itertools import pairwise
 
 import pandas as pd
 
 from klyngekart.data.schema import EFFECT_INDICATORS, LEVELS
 from klyngekart.data.validate import split_list
+from klyngekart.headline import Headline, latest_figure
 
 # Counts of who takes part, per programme, its main count first. Jobs and new firms are outcomes
 # of restructuring and get their own chart; `projects` is cumulative and would read as a yearly count.
@@ -197,19 +198,9 @@ def year_gaps(series: pd.DataFrame, year_column: str = "year") -> list[int]:
 
 
 @dataclass(frozen=True)
-class KeyFigure:
-    programme: str
-    indicator: str
-    year: int
-    value: float
-    qualifier: str
-    previous_year: int | None
-    previous_value: float | None
-    source_ids: str
-
-    @property
-    def change(self) -> float | None:
-        return None if self.previous_value is None else self.value - self.previous_value
+class KeyFigure(Headline):
+    programme: str = ""
+    indicator: str = ""
 
 
 def key_figures(stats: pd.DataFrame, wanted: tuple[tuple[str, str], ...] = KEY_STATS) -> list[KeyFigure]:
@@ -217,24 +208,9 @@ def key_figures(stats: pd.DataFrame, wanted: tuple[tuple[str, str], ...] = KEY_S
     found = []
     for programme, indicator in wanted:
         rows = stat_series(stats, programme, (indicator,))
-        rows = rows[rows["level"].eq("all")]
-        if rows.empty:
-            continue
-        latest = rows.iloc[-1]
-        year = int(latest["year"])
-        before = rows[rows["year"].eq(year - 1)]
-        found.append(
-            KeyFigure(
-                programme=programme,
-                indicator=indicator,
-                year=year,
-                value=float(latest["value"]),
-                qualifier="" if pd.isna(latest["qualifier"]) else str(latest["qualifier"]),
-                previous_year=year - 1 if not before.empty else None,
-                previous_value=float(before.iloc[-1]["value"]) if not before.empty else None,
-                source_ids=str(latest["source_ids"]),
-            )
-        )
+        figure = latest_figure(f"{programme}.{indicator}", rows[rows["level"].eq("all")])
+        if figure is not None:
+            found.append(KeyFigure(**asdict(figure), programme=programme, indicator=indicator))
     return found
 
 

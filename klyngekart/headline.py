@@ -28,6 +28,28 @@ class Headline:
     previous_value: float | None
     source_ids: str
 
+    @property
+    def change(self) -> float | None:
+        return None if self.previous_value is None else self.value - self.previous_value
+
+
+def latest_figure(key: str, rows: pd.DataFrame) -> Headline | None:
+    """The last of `rows` (sorted by year), with the figure of the year before where there is one."""
+    if rows.empty:
+        return None
+    latest = rows.iloc[-1]
+    year = int(latest["year"])
+    before = rows[rows["year"].eq(year - 1)]
+    return Headline(
+        key=key,
+        year=year,
+        value=float(latest["value"]),
+        qualifier="" if pd.isna(latest["qualifier"]) else str(latest["qualifier"]),
+        previous_year=year - 1 if not before.empty else None,
+        previous_value=float(before.iloc[-1]["value"]) if not before.empty else None,
+        source_ids=str(latest["source_ids"]),
+    )
+
 
 def _matching(frame: pd.DataFrame, conditions: dict[str, str]) -> pd.DataFrame:
     mask = frame["preferred"].astype(bool)
@@ -38,23 +60,5 @@ def _matching(frame: pd.DataFrame, conditions: dict[str, str]) -> pd.DataFrame:
 
 def latest_headlines(ds: Dataset) -> list[Headline]:
     """Each headline's latest preferred figure, with the figure of the year before where there is one."""
-    found = []
-    for key, table, conditions in HEADLINES:
-        rows = _matching(ds[table], conditions)
-        if rows.empty:
-            continue
-        latest = rows.iloc[-1]
-        year = int(latest["year"])
-        before = rows[rows["year"].eq(year - 1)]
-        found.append(
-            Headline(
-                key=key,
-                year=year,
-                value=float(latest["value"]),
-                qualifier="" if pd.isna(latest["qualifier"]) else str(latest["qualifier"]),
-                previous_year=year - 1 if not before.empty else None,
-                previous_value=float(before.iloc[-1]["value"]) if not before.empty else None,
-                source_ids=str(latest["source_ids"]),
-            )
-        )
-    return found
+    found = (latest_figure(key, _matching(ds[table], conditions)) for key, table, conditions in HEADLINES)
+    return [figure for figure in found if figure is not None]

@@ -7,40 +7,26 @@ from klyngekart.clusters import (
     clean_query,
     closest,
     cluster_table,
-    county_names,
     filter_table,
     latest_year,
     level_label,
     member_text,
     profile,
-    sector_labels,
-    sector_options,
     timeline_rows,
-    today_county_codes,
 )
-from klyngekart.data.schema import LEVELS
 from klyngekart.figures.clusters import cluster_map, timeline_figure
 from klyngekart.geo import MAP_CREDIT
-from klyngekart.i18n import t
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
-from klyngekart.ui import county_shapes, dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui import county_shapes, dataset, language, page_state, tr
 from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.filters import cluster_filter_params, cluster_filters
 from klyngekart.ui.tables import download_table
-from klyngekart.urlstate import Param
 
 PAGE = "pages/clusters.py"
 lang = language()
 data = dataset()
 clusters = data["clusters"]
-names = county_names(data["reference/counties"], lang)
-codes = today_county_codes(data["reference/counties"])
-sectors = sector_options(clusters)
-sector_names = sector_labels(clusters, lang)
-FILTERS = [
-    Param("level", "all", ("all", *LEVELS)),
-    Param("county", "all", ("all", *codes, "unknown")),
-    Param("sector", "all", ("all", *sectors)),
-]
+FILTERS = cluster_filter_params(data)
 
 
 def back_link() -> None:
@@ -140,23 +126,10 @@ def show_explorer() -> None:
     st.title(tr("clusters.title"))
     st.markdown(tr("clusters.lead"))
     state = page_state(FILTERS)
-    search, level_column, county_column, sector_column = st.columns([3, 2, 2, 3])
+    search, *filter_columns = st.columns([3, 2, 2, 3])
     query = search.text_input(tr("clusters.search"), value=clean_query(st.query_params.get("q", "")), max_chars=80)
-    level = level_column.selectbox(
-        tr("clusters.filter_level"), ("all", *LEVELS), index=("all", *LEVELS).index(state["level"]),
-        format_func=lambda v: t("clusters.all_levels", lang) if v == "all" else level_label(v, lang),
-    )
-    county_options = ("all", *codes, "unknown")
-    county = county_column.selectbox(
-        tr("clusters.filter_county"), county_options, index=county_options.index(state["county"]),
-        format_func=lambda v: t("clusters.all_counties", lang) if v == "all" else t("clusters.county_unknown", lang) if v == "unknown" else names[v],
-    )
-    sector_choices = ("all", *sectors)
-    sector = sector_column.selectbox(
-        tr("clusters.filter_sector"), sector_choices, index=sector_choices.index(state["sector"]),
-        format_func=lambda v: t("clusters.all_sectors", lang) if v == "all" else sector_names[v],
-    )
-    keep_in_url({"level": level, "county": county, "sector": sector}, FILTERS)
+    chosen_filters = cluster_filters(data, state, lang, filter_columns)
+    level, county, sector = chosen_filters["level"], chosen_filters["county"], chosen_filters["sector"]
     query = clean_query(query)
     if "cluster" in st.query_params:
         del st.query_params["cluster"]

@@ -4,57 +4,30 @@ import streamlit as st
 
 from klyngekart.clusters import (
     cluster_table,
-    county_names,
     filter_table,
     latest_year,
     level_label,
-    sector_labels,
-    sector_options,
     timeline_rows,
-    today_county_codes,
 )
-from klyngekart.data.schema import LEVELS
 from klyngekart.figures.clusters import path_label, paths_figure, timeline_figure
-from klyngekart.i18n import format_number, t
+from klyngekart.i18n import format_number
 from klyngekart.paths import durations, left_out, onward, path_counts
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
-from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui import dataset, language, page_state, tr
 from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.filters import cluster_filter_params, cluster_filters
 from klyngekart.ui.tables import download_table
-from klyngekart.urlstate import Param
 
 lang = language()
 data = dataset()
 clusters, levels = data["clusters"], data["cluster_levels"]
-names = county_names(data["reference/counties"], lang)
-codes = today_county_codes(data["reference/counties"])
-sectors = sector_options(clusters)
-sector_names = sector_labels(clusters, lang)
-PARAMS = [
-    Param("level", "all", ("all", *LEVELS)),
-    Param("county", "all", ("all", *codes, "unknown")),
-    Param("sector", "all", ("all", *sectors)),
-]
+PARAMS = cluster_filter_params(data)
 
 st.title(tr("timeline.title"))
 st.markdown(tr("timeline.lead"))
 state = page_state(PARAMS)
-level_column, county_column, sector_column = st.columns([2, 2, 3])
-level = level_column.selectbox(
-    tr("clusters.filter_level"), ("all", *LEVELS), index=("all", *LEVELS).index(state["level"]),
-    format_func=lambda v: t("clusters.all_levels", lang) if v == "all" else level_label(v, lang),
-)
-county_options = ("all", *codes, "unknown")
-county = county_column.selectbox(
-    tr("clusters.filter_county"), county_options, index=county_options.index(state["county"]),
-    format_func=lambda v: t("clusters.all_counties", lang) if v == "all" else t("clusters.county_unknown", lang) if v == "unknown" else names[v],
-)
-sector_choices = ("all", *sectors)
-sector = sector_column.selectbox(
-    tr("clusters.filter_sector"), sector_choices, index=sector_choices.index(state["sector"]),
-    format_func=lambda v: t("clusters.all_sectors", lang) if v == "all" else sector_names[v],
-)
-keep_in_url({"level": level, "county": county, "sector": sector}, PARAMS)
+chosen_filters = cluster_filters(data, state, lang, st.columns([2, 2, 3]))
+level, county, sector = chosen_filters["level"], chosen_filters["county"], chosen_filters["sector"]
 
 chosen = set(filter_table(cluster_table(data, lang), "", level, county, sector)["cluster_id"])
 chosen_levels = levels[levels["cluster_id"].isin(chosen)]
