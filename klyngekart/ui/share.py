@@ -26,8 +26,12 @@ def embed_url(key: str) -> str:
 
 
 def share_box(bundle: ChartBundle, date: str) -> None:
-    """Under a chart: the link to this exact view, an embed snippet and a ready citation."""
-    with st.expander(tr("share.title"), icon=":material/share:"):
+    """Under a chart: the link to this exact view, an embed snippet and a ready citation.
+
+    Drawn only when asked for: st.code's highlighter costs every page load about 1.5 s of
+    script parsing on a slow machine (bench/page_load.py), before the chart itself can draw.
+    """
+    if st.toggle(tr("share.title"), key=f"share-{bundle.key}"):
         st.markdown(tr("share.link"))
         st.code(current_url(), language=None, wrap_lines=True)
         if bundle.key in CHARTS:

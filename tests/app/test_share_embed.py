@@ -19,6 +19,8 @@ def test_unknown_embed_key_shows_the_page():
 
 def test_share_box_gives_link_embed_and_citation():
     at = open_page("budget", {"terms": "real"})
+    assert len(at.code) == 0  # drawn only when asked for
+    at.toggle(key="share-budget").set_value(True).run()
     codes = [c.value for c in at.code]
     assert any("terms=real" in c for c in codes)
     assert any(c.startswith("<iframe") and "chart=budget" in c and "embed=true" in c for c in codes)
