@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from klyngekart.budget import SUPPORT_MEASURES
-from klyngekart.figures.style import EVENT_COLOUR, GAP_COLOUR, LEVEL_COLOURS, base_layout
+from klyngekart.figures.style import EVENT_COLOUR, LEVEL_COLOURS, base_layout, gap_markers
 from klyngekart.i18n import format_number, t
 
 # Milestones labelled on the chart; the others stay in the events table.
@@ -67,15 +67,7 @@ def budget_figure(
             customdata=_hover_rows(rows, value_column, lang),
             hovertemplate="%{x}: %{customdata[0]} " + t("budget.unit", lang) + "<br>%{customdata[1]}<br>%{customdata[2]}<extra>%{fullData.name}</extra>",
         )
-    if gaps:
-        fig.add_scatter(
-            x=gaps,
-            y=[0] * len(gaps),
-            mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": GAP_COLOUR, "line": {"width": 2}},
-            name=t("budget.no_figure", lang),
-            hovertemplate="%{x}: " + t("budget.no_figure_hover", lang) + "<extra></extra>",
-        )
+    gap_markers(fig, gaps, t("budget.no_figure", lang), t("budget.no_figure_hover", lang))
     for number, (year, label) in enumerate(milestones(events, lang), start=1):
         fig.add_vline(x=year, line={"color": EVENT_COLOUR, "width": 1, "dash": "dot"})
         fig.add_annotation(

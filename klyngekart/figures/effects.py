@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from klyngekart.data.schema import EFFECT_INDICATORS
 from klyngekart.effects import LEVEL_ORDER, RESTRUCTURING_OUTCOMES
-from klyngekart.figures.style import EVENT_COLOUR, GAP_COLOUR, LEVEL_COLOURS, SERIES_COLOURS, base_layout
+from klyngekart.figures.style import EVENT_COLOUR, GAP_COLOUR, LEVEL_COLOURS, SERIES_COLOURS, base_layout, gap_markers
 from klyngekart.i18n import format_number, t
 
 # One colour per indicator on every chart and in every year.
@@ -31,15 +31,7 @@ def year_axis(fig: go.Figure, first: int, last: int) -> None:
 
 
 def _gap_markers(fig: go.Figure, gaps: list[int], lang: str) -> None:
-    if gaps:
-        fig.add_scatter(
-            x=gaps,
-            y=[0] * len(gaps),
-            mode="markers",
-            marker={"symbol": "x-thin-open", "size": 10, "color": GAP_COLOUR, "line": {"width": 2}},
-            name=t("effects.no_figure", lang),
-            hovertemplate="%{x}: " + t("effects.no_figure_hover", lang) + "<extra></extra>",
-        )
+    gap_markers(fig, gaps, t("effects.no_figure", lang), t("effects.no_figure_hover", lang))
 
 
 def effects_figure(series: pd.DataFrame, breaks: list[tuple[int, int]], gaps: list[int], lang: str) -> go.Figure:

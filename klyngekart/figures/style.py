@@ -36,3 +36,16 @@ def base_layout(fig: go.Figure, lang: str) -> go.Figure:
     fig.update_xaxes(showgrid=False, linecolor="#8c8c8c", ticks="outside")
     fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#8c8c8c")
     return fig
+
+
+def gap_markers(fig: go.Figure, gaps: list[int], name: str, hover: str) -> None:
+    """A grey cross on the baseline of every year without a figure: a gap reads as a gap."""
+    if gaps:
+        fig.add_scatter(
+            x=gaps,
+            y=[0] * len(gaps),
+            mode="markers",
+            marker={"symbol": "x-thin-open", "size": 10, "color": GAP_COLOUR, "line": {"width": 2}},
+            name=name,
+            hovertemplate="%{x}: " + hover + "<extra></extra>",
+        )
