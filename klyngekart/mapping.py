@@ -10,6 +10,8 @@ What is always known is whether a cluster had been admitted by a year: the map's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from klyngekart.data.schema import LEVELS
@@ -24,37 +26,55 @@ METRICS = ("admitted", "active", "per_100k", "regions")
 COLUMNS = ["cluster_id", "level", "status", "source_ids"]
 
 
-def _row_status(rows: pd.DataFrame, year: int) -> pd.Series:
-    in_period = rows["end_year"].notna() & rows["end_year"].ge(year)
-    ongoing = rows["end_year"].isna() & rows["end_status"].eq("ongoing")
-    ended = rows["end_year"].notna() & rows["end_year"].lt(year)
+def _statuses(levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+    """One row per cluster and year in `years` from its admission on: its level that year, and
+    whether a source places it in the programme then (active), says it had left (ended), or does
+    not say (end_unknown). All years are worked out in one pass, so a page can build every year
+    once instead of once per rerun."""
+    started = levels[levels["start_year"].notna()]
+    rows = started.merge(pd.DataFrame({"year": list(years)}, dtype="int64"), how="cross")
+    rows = rows[rows["start_year"].le(rows["year"])]
+    if rows.empty:
+        return pd.DataFrame(columns=["year", *COLUMNS])
+    end, year = rows["end_year"], rows["year"]
     status = pd.Series(END_UNKNOWN, index=rows.index)
-    status[in_period | ongoing] = ACTIVE
-    status[ended] = ENDED
-    return status
+    status[(end.notna() & end.ge(year)) | (end.isna() & rows["end_status"].eq("ongoing"))] = ACTIVE
+    status[end.notna() & end.lt(year)] = ENDED
+    rows = rows.assign(
+        status=status,
+        _status=status.map(STATUS_RANK),
+        _level=rows["level"].map(LEVEL_RANK),
+        _start=-rows["start_year"],
+    ).sort_values(["year", "cluster_id", "_status", "_start", "_level"])
+    # When one cluster holds two level rows in a year, a row that places it there wins, then the latest start, then the higher level.
+    return rows.drop_duplicates(["year", "cluster_id"])[["year", *COLUMNS]].reset_index(drop=True)
 
 
 def level_status(levels: pd.DataFrame, year: int) -> pd.DataFrame:
-    """One row per cluster admitted by `year`: its level then, and whether a source places it in
-    the programme that year (active), says it had left (ended), or does not say (end_unknown)."""
-    started = levels[levels["start_year"].notna() & levels["start_year"].le(year)]
-    if started.empty:
-        return pd.DataFrame(columns=COLUMNS)
-    rows = started.assign(status=_row_status(started, year))
-    rows = rows.assign(
-        _status=rows["status"].map(STATUS_RANK), _level=rows["level"].map(LEVEL_RANK), _start=-rows["start_year"]
-    ).sort_values(["cluster_id", "_status", "_start", "_level"])
-    return rows.drop_duplicates("cluster_id")[COLUMNS].reset_index(drop=True)
+    """One row per cluster admitted by `year`, with its level and status that year."""
+    return _statuses(levels, [year]).drop(columns="year")
+
+
+def programme_years(clusters: pd.DataFrame, levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
+    """Every cluster admitted by each year in `years`, joined to its cluster row (today's county
+    included), sorted by year, level and name. The level row's sources are `level_source_ids`."""
+    status = _statuses(levels, years).rename(columns={"source_ids": "level_source_ids"})
+    joined = status.merge(clusters, on="cluster_id", how="left")
+    order = joined.assign(_level=joined["level"].map(LEVEL_RANK)).sort_values(["year", "_level", "name"])
+    return order.drop(columns="_level").reset_index(drop=True)
+
+
+def in_year(programme: pd.DataFrame, year: int, metric: str) -> pd.DataFrame:
+    """The rows of `programme_years` that the metric counts in `year`: admitted by then, or active then."""
+    rows = programme[programme["year"].eq(year)]
+    if metric == "active":
+        rows = rows[rows["status"].eq(ACTIVE)]
+    return rows.drop(columns="year").reset_index(drop=True)
 
 
 def clusters_in_year(clusters: pd.DataFrame, levels: pd.DataFrame, year: int, metric: str) -> pd.DataFrame:
     """Clusters the metric counts in `year` (admitted by then, or active then), with today's county."""
-    status = level_status(levels, year)
-    if metric == "active":
-        status = status[status["status"].eq(ACTIVE)]
-    joined = status.rename(columns={"source_ids": "level_source_ids"}).merge(clusters, on="cluster_id", how="left")
-    order = joined.assign(_level=joined["level"].map(LEVEL_RANK)).sort_values(["_level", "name"])
-    return order.drop(columns="_level").reset_index(drop=True)
+    return in_year(programme_years(clusters, levels, [year]), year, metric)
 
 
 def filter_clusters(frame: pd.DataFrame, level: str, sector: str) -> pd.DataFrame:
@@ -73,29 +93,39 @@ def regions_in_year(regions: pd.DataFrame, year: int) -> pd.DataFrame:
     return regions[active].reset_index(drop=True)
 
 
+def county_base(counties: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    """Today's 15 counties with their latest population and its date."""
+    today = counties[counties["valid_to"].isna()][["county_code", "name"]].sort_values("county_code")
+    latest = population.sort_values("date").drop_duplicates("county_code", keep="last").set_index("county_code")
+    return today.assign(
+        population=today["county_code"].map(latest["population"]).astype("Int64"),
+        population_date=today["county_code"].map(latest["date"]),
+    ).reset_index(drop=True)
+
+
+def count_by_county(base: pd.DataFrame, in_year: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """`county_base` with clusters, clusters per 100 000 inhabitants and restructuring areas.
+
+    A county with none gets 0, never a gap: zero is a finding.
+    """
+    clusters = in_year["county_code_today"].value_counts()
+    areas = regions["county_codes_today"].dropna().str.split(";").explode().value_counts()
+    table = base.assign(
+        clusters=base["county_code"].map(clusters).fillna(0).astype(int),
+        regions=base["county_code"].map(areas).fillna(0).astype(int),
+    )
+    table["per_100k"] = (table["clusters"] / table["population"].astype(float) * 100_000).round(2)
+    return table[["county_code", "name", "clusters", "regions", "population", "population_date", "per_100k"]]
+
+
 def county_table(
     counties: pd.DataFrame,
     population: pd.DataFrame,
     in_year: pd.DataFrame,
     regions: pd.DataFrame,
 ) -> pd.DataFrame:
-    """All 15 of today's counties with clusters, clusters per 100 000 inhabitants and areas.
-
-    A county with none gets 0, never a gap: zero is a finding.
-    """
-    today = counties[counties["valid_to"].isna()][["county_code", "name"]].sort_values("county_code")
-    clusters = in_year.dropna(subset=["county_code_today"]).groupby("county_code_today").size()
-    area_counties = regions["county_codes_today"].dropna().str.split(";").explode()
-    areas = area_counties.value_counts()
-    latest = population.sort_values("date").drop_duplicates("county_code", keep="last").set_index("county_code")
-    table = today.assign(
-        clusters=today["county_code"].map(clusters).fillna(0).astype(int),
-        regions=today["county_code"].map(areas).fillna(0).astype(int),
-        population=today["county_code"].map(latest["population"]).astype("Int64"),
-        population_date=today["county_code"].map(latest["date"]),
-    )
-    table["per_100k"] = (table["clusters"] / table["population"].astype(float) * 100_000).round(2)
-    return table.reset_index(drop=True)
+    """All 15 of today's counties with clusters, clusters per 100 000 inhabitants and areas."""
+    return count_by_county(county_base(counties, population), in_year, regions)
 
 
 def without_place(clusters: pd.DataFrame, levels: pd.DataFrame) -> dict[str, pd.DataFrame]:

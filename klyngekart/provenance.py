@@ -89,9 +89,11 @@ def source_markdown(source: pd.Series) -> str:
 
 def with_source_columns(rows: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
     """Adds `source` (publisher: title of each source) and `source_url` (the first source's URL)."""
-    sources = ds["sources"].set_index("source_id")
-    out = rows.copy()
-    ids = out["source_ids"].fillna("").map(split_list)
-    out["source"] = ids.map(lambda found: "; ".join(f"{sources.at[i, 'publisher']}: {sources.at[i, 'title']}" for i in found))
-    out["source_url"] = ids.map(lambda found: next((sources.at[i, "url"] for i in found if isinstance(sources.at[i, "url"], str)), None))
-    return out
+    sources = ds["sources"]
+    label = dict(zip(sources["source_id"], sources["publisher"] + ": " + sources["title"], strict=True))
+    url = {i: u for i, u in zip(sources["source_id"], sources["url"], strict=True) if isinstance(u, str)}
+    ids = rows["source_ids"].fillna("").map(split_list)
+    return rows.assign(
+        source=ids.map(lambda found: "; ".join(label[i] for i in found)),
+        source_url=ids.map(lambda found: next((url[i] for i in found if i in url), None)),
+    )

@@ -8,7 +8,7 @@ from klyngekart.data.schema import PROGRAMMES
 from klyngekart.figures.budget import component_label
 from klyngekart.i18n import t, translate_values
 from klyngekart.provenance import with_source_columns
-from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.tables import download_table
 
@@ -23,24 +23,24 @@ state = page_state(PARAMS)
 
 left, middle, right, far = st.columns([3, 2, 2, 2])
 programme = left.selectbox(
-    tr("budget.programme"), PROGRAMMES, index=PROGRAMMES.index(state["programme"]),
+    tr("budget.programme"), PROGRAMMES, key=url_widget("budget-programme", state["programme"]),
     format_func=lambda p: t(f"programme.{p}", lang),
 )
 components = ("frames", *FRAME_COMPONENTS)
 component = middle.selectbox(
     tr("budget.component"),
     components,
-    index=components.index(state["component"]),
+    key=url_widget("budget-component", state["component"]),
     format_func=lambda c: t("budget.component_frames", lang) if c == "frames" else component_label(c, lang),
 )
 terms = right.radio(
-    tr("budget.terms"), ("nominal", "real"), index=("nominal", "real").index(state["terms"]),
+    tr("budget.terms"), ("nominal", "real"), key=url_widget("budget-terms", state["terms"]),
     format_func=lambda v: t(f"budget.terms_{v}", lang), horizontal=True,
 )
 # The base year matters only in constant kroner; a disabled picker would be grey, low-contrast noise.
 base = state["base"]
 if terms == "real":
-    base = far.selectbox(tr("budget.base_year"), cpi_years, index=cpi_years.index(base))
+    base = far.selectbox(tr("budget.base_year"), cpi_years, key=url_widget("budget-base", base))
 view = {"programme": programme, "component": component, "terms": terms, "base": base}
 keep_in_url(view, PARAMS)
 

@@ -17,7 +17,7 @@ from klyngekart.clusters import (
 from klyngekart.figures.clusters import cluster_map, timeline_figure
 from klyngekart.geo import MAP_CREDIT
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
-from klyngekart.ui import county_shapes, dataset, language, page_state, tr
+from klyngekart.ui import county_shapes, dataset, language, page_state, tr, url_widget
 from klyngekart.ui.charts import chart_block, chart_meta
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
 from klyngekart.ui.tables import download_table
@@ -127,7 +127,7 @@ def show_explorer() -> None:
     st.markdown(tr("clusters.lead"))
     state = page_state(FILTERS)
     search, *filter_columns = st.columns([3, 2, 2, 3])
-    query = search.text_input(tr("clusters.search"), value=clean_query(st.query_params.get("q", "")), max_chars=80)
+    query = search.text_input(tr("clusters.search"), key=url_widget("clusters-q", clean_query(st.query_params.get("q", ""))), max_chars=80)
     chosen_filters = cluster_filters(data, state, lang, filter_columns)
     level, county, sector = chosen_filters["level"], chosen_filters["county"], chosen_filters["sector"]
     query = clean_query(query)

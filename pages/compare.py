@@ -20,7 +20,7 @@ from klyngekart.compare import (
 from klyngekart.figures.clusters import entered_figure, per_population_figure
 from klyngekart.i18n import format_number
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
-from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import chart_block, chart_meta
 from klyngekart.ui.tables import download_table
 from klyngekart.urlstate import Param
@@ -38,7 +38,7 @@ st.title(tr("compare.title"))
 st.markdown(tr("compare.lead"))
 state = page_state(PARAMS)
 picked = st.multiselect(
-    tr("compare.pick"), codes, default=chosen_counties([state[slot] for slot in SLOTS], codes),
+    tr("compare.pick"), codes, key=url_widget("compare-counties", chosen_counties([state[slot] for slot in SLOTS], codes)),
     max_selections=MAX_COUNTIES, format_func=lambda code: names[code],
 )
 keep_in_url({slot: picked[i] if i < len(picked) else "" for i, slot in enumerate(SLOTS)}, PARAMS)

@@ -24,7 +24,7 @@ from klyngekart.figures.effects import effects_figure, outcomes_figure, particip
 from klyngekart.i18n import format_number, t, translate_values
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
 from klyngekart.report import year_ranges
-from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import chart_block, chart_meta
 from klyngekart.ui.tables import download_table
 from klyngekart.urlstate import Param
@@ -152,14 +152,15 @@ st.header(tr("effects.participation_heading"))
 st.markdown(tr("effects.participation_lead"))
 left, right = st.columns([3, 2])
 programme = left.radio(
-    tr("effects.programme"), PROGRAMMES, index=PROGRAMMES.index(state["programme"]),
+    tr("effects.programme"), PROGRAMMES, key=url_widget("effects-programme", state["programme"]),
     format_func=lambda p: t(f"programme.{p}", lang), horizontal=True,
 )
 available = indicators_with_data(stats, programme)
 indicator = pick_indicator(state["indicator"], available)
 if available:
     indicator = right.selectbox(
-        tr("effects.indicator_pick"), available, index=available.index(indicator), format_func=lambda i: t(f"effects.stat_{i}", lang)
+        tr("effects.indicator_pick"), available, key=url_widget("effects-indicator", indicator, available),
+        format_func=lambda i: t(f"effects.stat_{i}", lang),
     )
 keep_in_url({"programme": programme, "indicator": indicator}, PARAMS)
 participation_title = tr("effects.participation_title", programme=tr(f"programme.{programme}"))

@@ -4,13 +4,12 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
 from klyngekart.figures.maps import point_layer_data, point_map
 from klyngekart.geo import COUNTIES_URL, MAP_CREDIT
 from klyngekart.i18n import t
-from klyngekart.mapping import METRICS, county_from_point, level_options, without_place
-from klyngekart.provenance import with_source_columns
-from klyngekart.ui import dataset, keep_in_url, language, page_state, tr
+from klyngekart.mapping import METRICS, county_from_point
+from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.registry import PAGES
 from klyngekart.ui.tables import download_table
@@ -18,12 +17,11 @@ from klyngekart.ui.tables import download_table
 PLAY_SECONDS = 1.2
 lang = language()
 data = dataset()
-clusters, levels = data["clusters"], data["cluster_levels"]
 final_year = last_year(data)
 county_names = today_counties(data)
-sectors = tuple(sorted(clusters["sector_en"].dropna().unique()))
-sector_nb = dict(zip(clusters["sector_en"], clusters["sector_nb"], strict=False))
 PARAMS = map_params(data)
+OPTIONS = {param.name: param.options for param in PARAMS}
+sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
 
 st.title(tr("map.title"))
 st.markdown(tr("map.lead"))
@@ -34,13 +32,12 @@ selection = st.session_state.get("map")
 clicked = [county_from_point(p) for p in (selection or {}).get("selection", {}).get("points", [])]
 clicked = [code for code in clicked if code in county_names]
 if clicked and clicked[-1] != st.session_state.get("map_click_applied"):
-    st.session_state["map_click_applied"] = clicked[-1]
-    state["county"] = clicked[-1]
+    st.session_state["map_click_applied"] = st.session_state["map-county"] = clicked[-1]
 
 if st.session_state.get("map_playing") and "map_play_year" in st.session_state:
-    state["year"] = str(st.session_state["map_play_year"])
+    st.session_state["map-year"] = st.session_state["map_play_year"]
 
-year = st.slider(tr("map.year"), FIRST_YEAR, final_year, int(state["year"]))
+year = st.slider(tr("map.year"), FIRST_YEAR, final_year, key=url_widget("map-year", int(state["year"])))
 play, stop = st.columns([1, 5])
 if play.button(tr("map.play"), icon=":material/play_arrow:", disabled=bool(st.session_state.get("map_playing"))):
     st.session_state["map_playing"] = True
@@ -50,21 +47,18 @@ if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":ma
 
 left, middle, right, far = st.columns(4)
 metric = left.selectbox(
-    tr("map.metric"), METRICS, index=METRICS.index(state["metric"]), format_func=lambda m: t(f"map.metric_{m}", lang)
+    tr("map.metric"), METRICS, key=url_widget("map-metric", state["metric"]), format_func=lambda m: t(f"map.metric_{m}", lang)
 )
-level_choices = level_options(levels)
 level = middle.selectbox(
-    tr("map.level"), level_choices, index=level_choices.index(state["level"]),
+    tr("map.level"), OPTIONS["level"], key=url_widget("map-level", state["level"]),
     format_func=lambda v: t("map.all_levels", lang) if v == "all" else v,
 )
-sector_choices = ("all", *sectors)
 sector = right.selectbox(
-    tr("map.sector"), sector_choices, index=sector_choices.index(state["sector"]),
+    tr("map.sector"), OPTIONS["sector"], key=url_widget("map-sector", state["sector"]),
     format_func=lambda v: t("map.all_sectors", lang) if v == "all" else (v if lang == "en" else sector_nb.get(v, v)),
 )
-county_choices = ("all", *county_names)
 county = far.selectbox(
-    tr("map.county"), county_choices, index=county_choices.index(state["county"]),
+    tr("map.county"), OPTIONS["county"], key=url_widget("map-county", state["county"]),
     format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
 )
 chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
@@ -102,7 +96,7 @@ download_table(
 
 listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
 st.header(tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year))
-listed = with_source_columns(listed.assign(county=listed["county_code_today"].map(county_names)), data)
+listed = listed.assign(county=listed["county_code_today"].map(county_names))
 profile_page = next((entry for entry in PAGES if entry.key == "clusters"), None)
 columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
 if profile_page is not None:
@@ -111,10 +105,10 @@ if profile_page is not None:
 columns |= {"source_url": tr("table.source_url"), "source": tr("table.source")}
 download_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", links={"profile": tr("map.open_profile")})
 
-unplaced = without_place(clusters, levels)
-with st.expander(tr("map.unplaced_title", years=len(unplaced["no_years"]), county=len(unplaced["no_county"]))):
-    st.markdown(tr("map.no_years") + " " + ", ".join(unplaced["no_years"]["name"]))
-    st.markdown(tr("map.no_county") + " " + ", ".join(unplaced["no_county"]["name"]))
+missing = unplaced(data)
+with st.expander(tr("map.unplaced_title", years=len(missing["no_years"]), county=len(missing["no_county"]))):
+    st.markdown(tr("map.no_years") + " " + ", ".join(missing["no_years"]["name"]))
+    st.markdown(tr("map.no_county") + " " + ", ".join(missing["no_county"]["name"]))
 
 if st.session_state.get("map_playing"):
     # Advance one year per run until the last year; every step is a normal, permalinkable view.

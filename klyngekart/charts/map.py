@@ -12,17 +12,20 @@ from klyngekart.figures.maps import choropleth
 from klyngekart.geo import MAP_CREDIT
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
+    ACTIVE,
     END_UNKNOWN,
     METRICS,
-    clusters_in_year,
+    count_by_county,
+    county_base,
     county_label_points,
-    county_table,
     filter_clusters,
+    in_year,
     level_options,
-    level_status,
+    programme_years,
     regions_in_year,
+    without_place,
 )
-from klyngekart.provenance import source_ids_of, source_line
+from klyngekart.provenance import source_ids_of, source_line, with_source_columns
 from klyngekart.urlstate import Param
 
 FIRST_YEAR = 2002
@@ -34,20 +37,41 @@ def last_year(ds: Dataset) -> int:
 
 
 def today_counties(ds: Dataset) -> dict[str, str]:
-    counties = ds["reference/counties"]
-    today = counties[counties["valid_to"].isna()].sort_values("name")
-    return dict(zip(today["county_code"], today["name"], strict=True))
+    def build(ds: Dataset) -> dict[str, str]:
+        counties = ds["reference/counties"]
+        today = counties[counties["valid_to"].isna()].sort_values("name")
+        return dict(zip(today["county_code"], today["name"], strict=True))
+
+    return ds.memo("map.today_counties", build)
 
 
 def map_params(ds: Dataset) -> list[Param]:
-    sectors = tuple(sorted(ds["clusters"]["sector_en"].dropna().unique()))
-    return [
-        Param("year", str(last_year(ds)), int_range=(FIRST_YEAR, last_year(ds))),
-        Param("metric", "admitted", METRICS),
-        Param("level", "all", level_options(ds["cluster_levels"])),
-        Param("sector", "all", ("all", *sectors)),
-        Param("county", "all", ("all", *today_counties(ds))),
-    ]
+    def build(ds: Dataset) -> list[Param]:
+        sectors = tuple(sorted(ds["clusters"]["sector_en"].dropna().unique()))
+        return [
+            Param("year", str(last_year(ds)), int_range=(FIRST_YEAR, last_year(ds))),
+            Param("metric", "admitted", METRICS),
+            Param("level", "all", level_options(ds["cluster_levels"])),
+            Param("sector", "all", ("all", *sectors)),
+            Param("county", "all", ("all", *today_counties(ds))),
+        ]
+
+    return ds.memo("map.params", build)
+
+
+def programme(ds: Dataset) -> pd.DataFrame:
+    """Every cluster in every year the map shows, with its sources spelled out: built once per
+    dataset, so moving the year only picks rows."""
+
+    def build(ds: Dataset) -> pd.DataFrame:
+        years = range(FIRST_YEAR, last_year(ds) + 1)
+        return with_source_columns(programme_years(ds["clusters"], ds["cluster_levels"], years), ds)
+
+    return ds.memo("map.programme", build)
+
+
+def unplaced(ds: Dataset) -> dict[str, pd.DataFrame]:
+    return ds.memo("map.unplaced", lambda ds: without_place(ds["clusters"], ds["cluster_levels"]))
 
 
 @dataclass(frozen=True)
@@ -55,19 +79,22 @@ class MapView:
     year: int
     metric: str
     column: str  # the county table's column that the metric colours
-    shown: pd.DataFrame  # clusters counted, after the level and sector filters
+    shown: pd.DataFrame  # clusters counted, after the level and sector filters, with source columns
     regions: pd.DataFrame
     table: pd.DataFrame  # all 15 counties
+    end_unknown: int  # clusters admitted by the year whose sources do not say whether they were still in
 
 
 def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     year, metric = int(state["year"]), state["metric"]
-    in_year = clusters_in_year(ds["clusters"], ds["cluster_levels"], year, "active" if metric == "active" else "admitted")
-    shown = filter_clusters(in_year, state["level"], state["sector"])
+    admitted = in_year(programme(ds), year, "admitted")
+    counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
+    shown = filter_clusters(counted, state["level"], state["sector"]).reset_index(drop=True)
     regions = regions_in_year(ds["restructuring_regions"], year)
-    table = county_table(ds["reference/counties"], ds["reference/county_population"], shown, regions)
+    base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
+    table = count_by_county(base, shown, regions)
     column = "clusters" if metric in ("admitted", "active") else metric
-    return MapView(year, metric, column, shown, regions, table)
+    return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()))
 
 
 def map_chart(ds: Dataset, state: dict[str, str], lang: str, geojson: dict | str) -> ChartBundle:
@@ -84,7 +111,7 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, geojson: dict | str
         zero=int((table[column] == 0).sum()),
         total=int(table["clusters"].sum()),
         areas=len(view.regions),
-        unknown=int(level_status(ds["cluster_levels"], year)["status"].eq(END_UNKNOWN).sum()),
+        unknown=view.end_unknown,
     )
     if metric == "regions":
         shown_ids = source_ids_of(view.regions)

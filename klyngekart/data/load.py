@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -13,6 +15,7 @@ from klyngekart.data.derive import add_derived_columns
 from klyngekart.data.schema import TABLES, Table
 from klyngekart.data.validate import DataError, Problem, validate_references, validate_table
 
+T = TypeVar("T")
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 
@@ -31,9 +34,17 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     raw: dict[str, pd.DataFrame]
     release: Release
+    _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    def memo(self, name: str, build: Callable[[Dataset], T]) -> T:
+        """`build(self)`, computed once per loaded dataset: the tables never change after loading,
+        so a page's per-year views can start from work done once instead of on every rerun."""
+        if name not in self._memo:
+            self._memo[name] = build(self)
+        return self._memo[name]  # type: ignore[return-value]
 
 
 def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame | None, list[Problem]]:

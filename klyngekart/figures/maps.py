@@ -72,20 +72,23 @@ def _rgb(hex_colour: str) -> list[int]:
 
 
 def point_layer_data(points: pd.DataFrame, county_names: dict[str, str], lang: str) -> pd.DataFrame:
-    """Rows for pydeck: position, colour by level (hollow for 'end not known'), tooltip text."""
-    placed = points.dropna(subset=["latitude", "longitude"]).copy()
-    placed["position"] = [[float(lon), float(lat)] for lon, lat in zip(placed["longitude"], placed["latitude"], strict=True)]
-    placed["colour"] = [
-        [*_rgb(LEVEL_COLOURS.get(level, "#666666")), ALPHA[status]]
-        for level, status in zip(placed["level"], placed["status"], strict=True)
-    ]
-    placed["county"] = placed["county_code_today"].map(county_names).fillna("")
-    placed["sector"] = placed[f"sector_{lang}"].fillna("")
-    placed["level_text"] = [
-        level + (f" ({t(f'map.{status}_short', lang)})" if status != "active" else "")
-        for level, status in zip(placed["level"], placed["status"], strict=True)
-    ]
-    return placed[["cluster_id", "name", "level_text", "county", "sector", "position", "colour"]]
+    """Rows for pydeck: position, colour by level (fainter when not known to be in), tooltip text."""
+    placed = points.dropna(subset=["latitude", "longitude"])
+    suffix = {status: f" ({t(f'map.{status}_short', lang)})" for status in ALPHA if status != "active"}
+    return pd.DataFrame(
+        {
+            "cluster_id": placed["cluster_id"],
+            "name": placed["name"],
+            "level_text": placed["level"] + placed["status"].map(suffix).fillna(""),
+            "county": placed["county_code_today"].map(county_names).fillna(""),
+            "sector": placed[f"sector_{lang}"].fillna(""),
+            "position": placed[["longitude", "latitude"]].astype(float).to_numpy().tolist(),
+            "colour": [
+                [*_rgb(LEVEL_COLOURS.get(level, "#666666")), ALPHA[status]]
+                for level, status in zip(placed["level"], placed["status"], strict=True)
+            ],
+        }
+    )
 
 
 def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:

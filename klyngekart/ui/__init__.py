@@ -101,6 +101,22 @@ def page_state(params: Sequence[Param]) -> dict[str, str]:
     return state.values
 
 
+def url_widget(key: str, value: object, options: Sequence[object] | None = None) -> str:
+    """The key for a widget whose first value comes from the URL; pass it as `key=` and give
+    the widget no default of its own.
+
+    Streamlit tells widgets without a key apart by their label and default. The page rewrites the
+    URL on every change, so a default read from the URL gave the widget a new identity on the
+    next run and the visitor's next change was dropped. A keyed widget keeps its identity; its
+    value is taken from the URL once, and again only when it is no longer among `options`.
+    """
+    current = st.session_state.get(key)
+    chosen = current if isinstance(current, list) else [current]
+    if key not in st.session_state or (options is not None and any(v not in options for v in chosen)):
+        st.session_state[key] = value
+    return key
+
+
 def keep_in_url(values: dict[str, str], params: Sequence[Param]) -> None:
     """Write the view's state to the URL, so the address bar is always a permalink."""
     _write_query(values, params)

@@ -6,7 +6,7 @@ from klyngekart.clusters import county_names, level_label, sector_labels, sector
 from klyngekart.data import Dataset
 from klyngekart.data.schema import LEVELS
 from klyngekart.i18n import t
-from klyngekart.ui import keep_in_url, tr
+from klyngekart.ui import keep_in_url, tr, url_widget
 from klyngekart.urlstate import Param
 
 
@@ -26,16 +26,16 @@ def cluster_filters(data: Dataset, state: dict[str, str], lang: str, columns: li
     levels, counties, sectors = (p.options for p in params)
     chosen = {
         "level": columns[0].selectbox(
-            tr("clusters.filter_level"), levels, index=levels.index(state["level"]),
+            tr("clusters.filter_level"), levels, key=url_widget("filter-level", state["level"]),
             format_func=lambda v: t("clusters.all_levels", lang) if v == "all" else level_label(v, lang),
         ),
         "county": columns[1].selectbox(
-            tr("clusters.filter_county"), counties, index=counties.index(state["county"]),
+            tr("clusters.filter_county"), counties, key=url_widget("filter-county", state["county"]),
             format_func=lambda v: {"all": t("clusters.all_counties", lang), "unknown": t("clusters.county_unknown", lang)}.get(v)
             or names[v],
         ),
         "sector": columns[2].selectbox(
-            tr("clusters.filter_sector"), sectors, index=sectors.index(state["sector"]),
+            tr("clusters.filter_sector"), sectors, key=url_widget("filter-sector", state["sector"]),
             format_func=lambda v: t("clusters.all_sectors", lang) if v == "all" else sector_names[v],
         ),
     }

@@ -75,3 +75,20 @@ def test_chart_png_export_downloads(visit):
         visit.page.locator(".st-key-budget-png button").click()
     payload = open(download.value.path(), "rb").read()
     assert payload[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_change_of_a_control_takes_effect(visit):
+    """The second and third change count too (a widget keyed by its URL default lost every other one)."""
+    visit.open("/budsjett?lang=en")
+    visit.page.wait_for_selector(CHART, state="visible", timeout=60_000)
+    radio = visit.page.locator('[data-testid="stMain"] [data-testid="stRadio"] label')
+    for choice, query in (("Constant", "terms=real"), ("Current", None), ("Constant", "terms=real")):
+        radio.filter(has_text=choice).first.click()
+        visit.settle()
+        if query:
+            visit.page.wait_for_url(f"**{query}**", timeout=30_000)
+        else:
+            visit.page.wait_for_function("() => !location.search.includes('terms=')", timeout=30_000)
+        assert visit.page.locator('[data-testid="stMain"] [data-testid="stRadio"] input:checked').evaluate(
+            "input => input.closest('label').innerText"
+        ).strip() == choice

@@ -15,7 +15,9 @@ from klyngekart.mapping import (
     clusters_in_year,
     county_table,
     filter_clusters,
+    in_year,
     level_status,
+    programme_years,
     regions_in_year,
     without_place,
 )
@@ -84,3 +86,16 @@ def test_unplaced_clusters(fixture_dataset):
     unplaced = without_place(fixture_dataset["clusters"], fixture_dataset["cluster_levels"])
     assert unplaced["no_years"].empty
     assert unplaced["no_county"]["cluster_id"].tolist() == ["arena-split"]
+
+
+def test_all_years_at_once_match_one_year_at_a_time(fixture_dataset):
+    """The map builds every year in one pass; each year must be what a one-year call gives."""
+    ds = fixture_dataset
+    years = range(2002, 2026)
+    every = programme_years(ds["clusters"], ds["cluster_levels"], years)
+    for year in years:
+        for metric in ("admitted", "active"):
+            one = clusters_in_year(ds["clusters"], ds["cluster_levels"], year, metric)
+            picked = in_year(every, year, metric)
+            assert picked[["cluster_id", "level", "status"]].values.tolist() == one[["cluster_id", "level", "status"]].values.tolist()
+    assert set(every["year"]) == set(range(2006, 2026))
