@@ -10,6 +10,7 @@ What is always known is whether a cluster had been admitted by a year: the map's
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -106,14 +107,12 @@ def county_base(counties: pd.DataFrame, population: pd.DataFrame) -> pd.DataFram
 def count_by_county(base: pd.DataFrame, in_year: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """`county_base` with clusters, clusters per 100 000 inhabitants and restructuring areas.
 
-    A county with none gets 0, never a gap: zero is a finding.
+    A county with none gets 0, never a gap: zero is a finding. An area in two counties counts in both.
     """
-    clusters = in_year["county_code_today"].value_counts()
-    areas = regions["county_codes_today"].dropna().str.split(";").explode().value_counts()
-    table = base.assign(
-        clusters=base["county_code"].map(clusters).fillna(0).astype(int),
-        regions=base["county_code"].map(areas).fillna(0).astype(int),
-    )
+    clusters = Counter(in_year["county_code_today"].dropna())
+    areas = Counter(code for codes in regions["county_codes_today"].dropna() for code in codes.split(";"))
+    codes = base["county_code"].tolist()
+    table = base.assign(clusters=[clusters[code] for code in codes], regions=[areas[code] for code in codes])
     table["per_100k"] = (table["clusters"] / table["population"].astype(float) * 100_000).round(2)
     return table[["county_code", "name", "clusters", "regions", "population", "population_date", "per_100k"]]
 

@@ -19,7 +19,6 @@ from klyngekart.mapping import (
     county_base,
     county_label_points,
     filter_clusters,
-    in_year,
     level_options,
     programme_years,
     regions_in_year,
@@ -59,13 +58,28 @@ def map_params(ds: Dataset) -> list[Param]:
     return ds.memo("map.params", build)
 
 
-def programme(ds: Dataset) -> pd.DataFrame:
-    """Every cluster in every year the map shows, with its sources spelled out: built once per
-    dataset, so moving the year only picks rows."""
+@dataclass(frozen=True)
+class Year:
+    admitted: pd.DataFrame  # every cluster admitted by the year, sorted by level and name, with source columns
+    regions: pd.DataFrame  # restructuring areas whose stated period includes the year
 
-    def build(ds: Dataset) -> pd.DataFrame:
+
+def programme(ds: Dataset) -> dict[int, Year]:
+    """The programme as it stood in each year the map shows, built once per dataset, so moving
+    the year picks a ready answer instead of working it out again."""
+
+    def build(ds: Dataset) -> dict[int, Year]:
         years = range(FIRST_YEAR, last_year(ds) + 1)
-        return with_source_columns(programme_years(ds["clusters"], ds["cluster_levels"], years), ds)
+        every = with_source_columns(programme_years(ds["clusters"], ds["cluster_levels"], years), ds)
+        by_year = {year: rows for year, rows in every.groupby("year", sort=False)}
+        empty = every.iloc[0:0]
+        return {
+            year: Year(
+                by_year.get(year, empty).drop(columns="year").reset_index(drop=True),
+                regions_in_year(ds["restructuring_regions"], year),
+            )
+            for year in years
+        }
 
     return ds.memo("map.programme", build)
 
@@ -87,10 +101,9 @@ class MapView:
 
 def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     year, metric = int(state["year"]), state["metric"]
-    admitted = in_year(programme(ds), year, "admitted")
+    admitted, regions = programme(ds)[year].admitted, programme(ds)[year].regions
     counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
-    shown = filter_clusters(counted, state["level"], state["sector"]).reset_index(drop=True)
-    regions = regions_in_year(ds["restructuring_regions"], year)
+    shown = filter_clusters(counted, state["level"], state["sector"])
     base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
     table = count_by_county(base, shown, regions)
     column = "clusters" if metric in ("admitted", "active") else metric
@@ -120,7 +133,8 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, geojson: dict | str
         shown_ids = source_ids_of(view.shown) + source_ids_of(view.shown[["level_source_ids"]].set_axis(["source_ids"], axis=1))
     if metric == "per_100k":
         shown_ids += source_ids_of(ds["reference/county_population"])
-    fig = choropleth(table, geojson, column, lang, unit, county_label_points(ds["reference/municipalities"]))
+    labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
+    fig = choropleth(table, geojson, column, lang, unit, labels)
     return ChartBundle(
         key="map",
         fig=fig,

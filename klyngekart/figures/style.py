@@ -23,16 +23,21 @@ EVENT_COLOUR = "#4d4d4d"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
+def layout_spec(lang: str) -> dict:
+    """The house layout as a plain dict, for figures built in one go from a spec."""
+    return {
+        "separators": plotly_separators(lang),
+        "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "hoverlabel": {"font": {"size": 14}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
+    }
+
+
 def base_layout(fig: go.Figure, lang: str) -> go.Figure:
-    fig.update_layout(
-        separators=plotly_separators(lang),
-        font={"family": FONT, "size": 14, "color": "#1a1a1a"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        hoverlabel={"font_size": 14},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
-        margin={"l": 60, "r": 20, "t": 60, "b": 50},
-    )
+    fig.update_layout(**layout_spec(lang))
     fig.update_xaxes(showgrid=False, linecolor="#8c8c8c", ticks="outside")
     fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#8c8c8c")
     return fig
