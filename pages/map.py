@@ -13,6 +13,7 @@ from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_wi
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.registry import PAGES
 from klyngekart.ui.tables import download_table
+from klyngekart.urlstate import Param
 
 PLAY_SECONDS = 1.2
 lang = language()
@@ -21,11 +22,13 @@ final_year = last_year(data)
 county_names = today_counties(data)
 PARAMS = map_params(data)
 OPTIONS = {param.name: param.options for param in PARAMS}
+# Which of the two maps is open; a page setting, not part of the chart, so exports ignore it.
+VIEW = Param("view", "counties", ("counties", "towns"))
 sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
 
 st.title(tr("map.title"))
 st.markdown(tr("map.lead"))
-state = page_state(PARAMS)
+state = page_state([*PARAMS, VIEW])
 
 # A click on a county in the choropleth arrives as the chart's selection on the next run.
 selection = st.session_state.get("map")
@@ -62,21 +65,27 @@ county = far.selectbox(
     format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
 )
 chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
-keep_in_url(chosen, PARAMS)
 
 view = map_view(data, chosen)
 chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
-map_column, points_column = st.columns(2)
-with map_column:
-    bundle_block(chart, selectable=True)
-with points_column:
-    st.subheader(tr("map.points_title"))
-    points = point_layer_data(shown, county_names, lang)
-    st.pydeck_chart(point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year))
-    st.markdown(tr("map.points_legend"))
+# Only the open tab is drawn: the host-town map's WebGL library is the page's heaviest download,
+# so visitors who stay with the county map never fetch it.
+labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
+tab_key = url_widget("map-view", labels[state["view"]], list(labels.values()))
+counties_tab, towns_tab = st.tabs(list(labels.values()), key=tab_key, on_change="rerun")
+shown_view = next(name for name, label in labels.items() if label == st.session_state[tab_key])
+keep_in_url(chosen | {"view": shown_view}, [*PARAMS, VIEW])
+if counties_tab.open:
+    with counties_tab:
+        bundle_block(chart, selectable=True)
+if towns_tab.open:
+    with towns_tab:
+        points = point_layer_data(shown, county_names, lang)
+        st.pydeck_chart(point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year))
+        st.markdown(tr("map.points_legend"))
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 
 st.header(tr("map.table_title"))

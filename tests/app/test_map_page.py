@@ -19,12 +19,31 @@ def test_map_page_draws_both_maps(lang):
     at = open_page("map", {"lang": lang, "year": "2012"})
     assert not at.exception
     assert choropleth_values(at) == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 1}
+    # The host-town map is drawn only when its tab is open: its WebGL library is the heaviest download.
+    assert len(at.get("deck_gl_json_chart")) == 0
+    at = open_page("map", {"lang": lang, "year": "2012", "view": "towns"})
+    assert not at.exception
     layers = deck(at)["layers"]
     assert [layer["@@type"] for layer in layers] == ["GeoJsonLayer", "ScatterplotLayer"]
+    # Arena Trondheim has a county but no host municipality, so no point.
+    assert [p["name"] for p in layers[1]["data"]] == ["GCE Ocean Technology", "NCE Kongsberg"]
+    assert len(at.get("plotly_chart")) == 0
+
+
+def test_opening_a_tab_keeps_the_view_in_the_url():
+    at = open_page("map", {"lang": "en", "year": "2012"})
+    at.session_state["map-view"] = "Host towns"
+    at.run()
+    assert at.query_params["view"] == "towns" and at.query_params["year"] == "2012"
+    assert len(at.get("deck_gl_json_chart")) == 1
+    at.session_state["map-view"] = "County map"
+    at.run()
+    assert "view" not in at.query_params
+    assert choropleth_values(at)["46"] == 1
 
 
 def test_no_basemap_is_requested():
-    spec = deck(open_page("map"))
+    spec = deck(open_page("map", {"view": "towns"}))
     assert spec.get("mapStyle") == "__MAP_STYLE__" or "mapStyle" not in spec
     assert spec.get("mapProvider") in (None, "")
 

@@ -9,10 +9,21 @@ DECK = '[data-testid="stDeckGlJsonChart"] canvas'
 def test_choropleth_and_point_map_draw(visit):
     visit.open("/kart?year=2015")
     visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    # The host-town map and its WebGL library load only when their tab is opened.
+    assert visit.page.locator(DECK).count() == 0
+    assert not any("DeckGlJsonChart" in url for url in visit.requests)
+    visit.page.get_by_role("tab", name="Vertsbyer").click()
     visit.page.wait_for_selector(DECK, state="visible", timeout=60_000)
+    visit.page.wait_for_url("**view=towns**", timeout=30_000)
     box = visit.page.locator(DECK).first.bounding_box()
     assert box and box["width"] > 200 and box["height"] > 200
     assert visit.outside_requests() == []
+
+
+def test_url_opens_the_host_town_map(visit):
+    visit.open("/kart?view=towns&lang=en")
+    visit.page.wait_for_selector(DECK, state="visible", timeout=60_000)
+    assert visit.page.get_by_role("tab", name="Host towns", selected=True).is_visible()
 
 
 def test_url_restores_year_and_metric(visit):
