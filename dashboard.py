@@ -6,7 +6,7 @@ import streamlit as st
 
 from klyngekart.data import DataError
 from klyngekart.ui import dataset, resolve_language, tr
-from klyngekart.ui.layout import error_page, footer, language_picker
+from klyngekart.ui.layout import error_page, footer, language_picker, mark_language
 from klyngekart.ui.registry import PAGES
 from klyngekart.ui.share import embedded_chart, render_embedded
 
@@ -20,10 +20,6 @@ st.set_page_config(
 )
 
 lang, unknown_language = resolve_language()
-# Screen readers pick their voice from <html lang>; Streamlit's page says "en" whatever the text.
-# lang is "nb" or "en" (validated), never text from the URL.
-with st.sidebar:
-    st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
 language_picker(lang)
 if unknown_language:
     st.info(tr("url.ignored", names="lang"), icon=":material/link_off:")
@@ -32,12 +28,14 @@ try:
     data = dataset()
 except DataError as error:
     error_page(error)
+    mark_language(lang)
     st.stop()
 
 # ?chart=<key> (with Streamlit's ?embed=true) shows one chart alone, for embedding in other sites.
 embedded = embedded_chart()
 if embedded:
     render_embedded(embedded)
+    mark_language(lang)
     st.stop()
 
 pages = [
@@ -46,3 +44,4 @@ pages = [
 ]
 st.navigation(pages).run()
 footer(data.release)
+mark_language(lang)

@@ -4,7 +4,8 @@ For every page: time from navigation to its main element visible in headless Chr
 ratio to a bare Streamlit page with one Plotly chart measured in the same run; bytes over the
 wire with gzip (server.py, what `make run` serves) and without (bare dashboard.py); the AppTest
 rerun median; and the server's resident memory after ten sessions.
-Run with `make bench`. Browser: Debian's chromium (`apt-get install chromium`).
+Run with `make bench`, or `python bench/page_load.py map budget` for some pages only.
+Browser: Debian's chromium (`apt-get install chromium`).
 """
 
 from __future__ import annotations
@@ -75,6 +76,25 @@ def rerun_median(page: str | None) -> float:
     return statistics.median(times)
 
 
+def year_change_median() -> float:
+    """Median rerun after moving the map's year slider, each time to a year not shown before in
+    this process (so no chart comes from the cache): the issue's rerun target."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/map.py").run()
+    low, high = int(at.slider[0].min), int(at.slider[0].max)
+    years = [year for year in range(low, high + 1) if year != at.slider[0].value]
+    times = []
+    for year in years[::2] + years[1::2]:
+        at.slider[0].set_value(year)
+        started = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def resident_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -82,8 +102,13 @@ def resident_mb(pid: int) -> float:
     return float("nan")
 
 
-def main() -> None:
+def main(wanted: list[str]) -> None:
     from playwright.sync_api import sync_playwright
+
+    unknown = set(wanted) - set(PAGES)
+    if unknown:
+        raise SystemExit(f"unknown pages: {', '.join(sorted(unknown))}; choose from {', '.join(PAGES)}")
+    pages = {name: PAGES[name] for name in wanted or PAGES}
 
     app, app_url = start("server.py")
     plain, plain_url = start("dashboard.py")
@@ -95,7 +120,7 @@ def main() -> None:
             bare_time = statistics.median(t for t, _ in bare_runs)
             print(f"bare page (one Plotly chart): median {bare_time:.2f} s, {bare_runs[0][1] / 1024:.0f} KiB")
             print(f"{'page':10} {'median s':>9} {'ratio':>6} {'KiB gzip':>9} {'KiB plain':>10} {'rerun ms':>9}")
-            for name, (path, selector) in PAGES.items():
+            for name, (path, selector) in pages.items():
                 runs = [load_once(browser, app_url + path, selector) for _ in range(RUNS)]
                 median = statistics.median(t for t, _ in runs)
                 _, plain_bytes = load_once(browser, plain_url + path, selector)
@@ -105,6 +130,8 @@ def main() -> None:
                     f"{name:10} {median:9.2f} {median / bare_time:6.2f} {runs[0][1] / 1024:9.0f}"
                     f" {plain_bytes / 1024:10.0f} {rerun:9.1f}"
                 )
+            if "map" in pages:
+                print(f"map rerun after a year change (AppTest, every year once): median {year_change_median() * 1000:.0f} ms")
             contexts = []
             for _ in range(SESSIONS):
                 context = browser.new_context()
@@ -121,4 +148,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -12,7 +12,7 @@ from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.registry import PAGES
-from klyngekart.ui.tables import download_table
+from klyngekart.ui.tables import download_table, link_table
 from klyngekart.urlstate import Param
 
 PLAY_SECONDS = 1.2
@@ -23,7 +23,7 @@ county_names = today_counties(data)
 PARAMS = map_params(data)
 OPTIONS = {param.name: param.options for param in PARAMS}
 # Which of the two maps is open; a page setting, not part of the chart, so exports ignore it.
-VIEW = Param("view", "counties", ("counties", "towns"))
+VIEW = Param("view", "counties", ("counties", "towns", "table"))
 sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
 
 st.title(tr("map.title"))
@@ -40,30 +40,15 @@ if clicked and clicked[-1] != st.session_state.get("map_click_applied"):
 if st.session_state.get("map_playing") and "map_play_year" in st.session_state:
     st.session_state["map-year"] = st.session_state["map_play_year"]
 
-year = st.slider(tr("map.year"), FIRST_YEAR, final_year, key=url_widget("map-year", int(state["year"])))
-play, stop = st.columns([1, 5])
-if play.button(tr("map.play"), icon=":material/play_arrow:", disabled=bool(st.session_state.get("map_playing"))):
-    st.session_state["map_playing"] = True
-    st.session_state["map_play_year"] = year = FIRST_YEAR if year >= final_year else year
-if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":material/stop:"):
-    st.session_state["map_playing"] = False
-
-left, middle, right, far = st.columns(4)
-metric = left.selectbox(
-    tr("map.metric"), METRICS, key=url_widget("map-metric", state["metric"]), format_func=lambda m: t(f"map.metric_{m}", lang)
-)
-level = middle.selectbox(
-    tr("map.level"), OPTIONS["level"], key=url_widget("map-level", state["level"]),
-    format_func=lambda v: t("map.all_levels", lang) if v == "all" else v,
-)
-sector = right.selectbox(
-    tr("map.sector"), OPTIONS["sector"], key=url_widget("map-sector", state["sector"]),
-    format_func=lambda v: t("map.all_sectors", lang) if v == "all" else (v if lang == "en" else sector_nb.get(v, v)),
-)
-county = far.selectbox(
-    tr("map.county"), OPTIONS["county"], key=url_widget("map-county", state["county"]),
-    format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
-)
+# The controls are drawn after the chart but shown above it: the browser can start fetching the
+# chart library while the controls are still being built. A keyed widget's value is in session
+# state before the widget is drawn, taken from the URL the first time (url_widget).
+controls = st.container()
+year = int(st.session_state[url_widget("map-year", int(state["year"]), range(FIRST_YEAR, final_year + 1))])
+metric = st.session_state[url_widget("map-metric", state["metric"], METRICS)]
+level = st.session_state[url_widget("map-level", state["level"], OPTIONS["level"])]
+sector = st.session_state[url_widget("map-sector", state["sector"], OPTIONS["sector"])]
+county = st.session_state[url_widget("map-county", state["county"], OPTIONS["county"])]
 chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
 
 view = map_view(data, chosen)
@@ -71,11 +56,11 @@ chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
-# Only the open tab is drawn: the host-town map's WebGL library is the page's heaviest download,
-# so visitors who stay with the county map never fetch it.
+# Only the open tab is drawn: the host-town map's WebGL library and the sortable grid are the
+# page's heaviest downloads, so a visitor who stays with the county map never fetches them.
 labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
 tab_key = url_widget("map-view", labels[state["view"]], list(labels.values()))
-counties_tab, towns_tab = st.tabs(list(labels.values()), key=tab_key, on_change="rerun")
+counties_tab, towns_tab, table_tab = st.tabs(list(labels.values()), key=tab_key, on_change="rerun")
 shown_view = next(name for name, label in labels.items() if label == st.session_state[tab_key])
 keep_in_url(chosen | {"view": shown_view}, [*PARAMS, VIEW])
 if counties_tab.open:
@@ -86,22 +71,44 @@ if towns_tab.open:
         points = point_layer_data(shown, county_names, lang)
         st.pydeck_chart(point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year))
         st.markdown(tr("map.points_legend"))
+if table_tab.open:
+    with table_tab:
+        download_table(
+            table.sort_values(view.column, ascending=False),
+            {
+                "name": tr("map.county"),
+                "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
+                "per_100k": tr("map.metric_per_100k"),
+                "regions": tr("map.metric_regions"),
+                "population": tr("map.population"),
+                "population_date": tr("map.population_date"),
+            },
+            f"klyngekart-fylker-{year}",
+            "map-counties",
+        )
+with controls:
+    st.slider(tr("map.year"), FIRST_YEAR, final_year, key="map-year")
+    play, stop = st.columns([1, 5])
+    if play.button(tr("map.play"), icon=":material/play_arrow:", disabled=bool(st.session_state.get("map_playing"))):
+        st.session_state["map_playing"] = True
+        st.session_state["map_play_year"] = FIRST_YEAR if year >= final_year else year
+        st.rerun()
+    if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":material/stop:"):
+        st.session_state["map_playing"] = False
+    left, middle, right, far = st.columns(4)
+    left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang))
+    middle.selectbox(
+        tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else v
+    )
+    right.selectbox(
+        tr("map.sector"), OPTIONS["sector"], key="map-sector",
+        format_func=lambda v: t("map.all_sectors", lang) if v == "all" else (v if lang == "en" else sector_nb.get(v, v)),
+    )
+    far.selectbox(
+        tr("map.county"), OPTIONS["county"], key="map-county",
+        format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
+    )
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
-
-st.header(tr("map.table_title"))
-download_table(
-    table.sort_values(view.column, ascending=False),
-    {
-        "name": tr("map.county"),
-        "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
-        "per_100k": tr("map.metric_per_100k"),
-        "regions": tr("map.metric_regions"),
-        "population": tr("map.population"),
-        "population_date": tr("map.population_date"),
-    },
-    f"klyngekart-fylker-{year}",
-    "map-counties",
-)
 
 listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
 st.header(tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year))
@@ -111,8 +118,8 @@ columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("ma
 if profile_page is not None:
     listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
     columns["profile"] = tr("map.profile")
-columns |= {"source_url": tr("table.source_url"), "source": tr("table.source")}
-download_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", links={"profile": tr("map.open_profile")})
+columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
+link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", links={"name": "profile", "source": "source_url"})
 
 missing = unplaced(data)
 with st.expander(tr("map.unplaced_title", years=len(missing["no_years"]), county=len(missing["no_county"]))):

@@ -28,6 +28,14 @@ def language_picker(lang: str) -> None:
         st.rerun()
 
 
+def mark_language(lang: str) -> None:
+    """Screen readers pick their voice from <html lang>; Streamlit's page says "en" whatever the
+    text. `lang` is "nb" or "en" (validated), never text from the URL. Called last on every path,
+    so the page's own elements and chart library are not queued behind this element's code."""
+    with st.sidebar:
+        st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
+
+
 def footer(release: Release) -> None:
     st.divider()
     st.markdown(

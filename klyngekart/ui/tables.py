@@ -7,6 +7,7 @@ import io
 import pandas as pd
 import streamlit as st
 
+from klyngekart.markdown import markdown_table
 from klyngekart.ui import tr
 
 
@@ -32,6 +33,19 @@ def download_table(
             config[name] = st.column_config.LinkColumn(columns[name], display_text=text)
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config, key=f"{key}-frame")
     st.markdown(tr("table.count", count=len(shown)))
+    download_buttons(shown, stem, key)
+
+
+def link_table(rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str, links: dict[str, str]) -> None:
+    """Like `download_table`, drawn as a plain table: `links` maps a column to the column with the
+    address its text links to (those address columns are in the downloads, not on screen)."""
+    st.markdown(markdown_table(rows, {name: label for name, label in columns.items() if name not in links.values()}, links))
+    st.markdown(tr("table.count", count=len(rows)))
+    shown = rows[list(columns)].astype(object).where(rows[list(columns)].notna(), "")
+    download_buttons(shown, stem, key)
+
+
+def download_buttons(shown: pd.DataFrame, stem: str, key: str) -> None:
     row = st.container(horizontal=True, wrap=True)
     row.download_button(
         tr("export.csv"), data=lambda: shown.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv",

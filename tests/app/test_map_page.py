@@ -52,8 +52,29 @@ def test_url_restores_year_metric_and_county():
     at = open_page("map", {"year": "2016", "metric": "active", "county": "46", "lang": "en"})
     assert at.slider[0].value == 2016
     assert choropleth_values(at) == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 0}
-    listed = at.dataframe[1].value
-    assert listed["name"].tolist() == ["GCE Ocean Technology"]
+    rows = listed(at)
+    assert rows == [
+        [
+            "[GCE Ocean Technology](klynger?cluster=gce-ocean&lang=en)",
+            "GCE",
+            "Vestland",
+            "ocean technology",
+            "[Nærings- og fiskeridepartementet: Pressemelding om klyngeprogrammet](https://www.regjeringen.no/no/aktuelt/example/id1/)",
+        ]
+    ]
+
+
+def listed(at) -> list[list[str]]:
+    """Rows of the cluster list, a Markdown table: cells as written."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| Cluster |"))
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in table.splitlines()[2:]]
+
+
+def test_cluster_list_links_profiles_and_sources():
+    at = open_page("map", {"year": "2012", "lang": "en"})
+    rows = listed(at)
+    assert len(rows) == 4
+    assert all(row[-1].startswith("[") and "](http" in row[-1] for row in rows)
 
 
 def test_moving_the_year_updates_map_and_url():
@@ -65,6 +86,9 @@ def test_moving_the_year_updates_map_and_url():
 
 def test_county_table_lists_all_counties_with_zero():
     at = open_page("map", {"year": "2012", "lang": "en"})
+    # The sortable table is in its own tab and drawn only when that tab is open.
+    assert len(at.dataframe) == 0
+    at = open_page("map", {"year": "2012", "lang": "en", "view": "table"})
     table = at.dataframe[0].value
     assert len(table) == 5
     assert (table["clusters"] == 0).sum() == 2

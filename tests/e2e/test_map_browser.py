@@ -53,6 +53,8 @@ def test_county_click_filters_the_list(visit):
     visit.open("/kart?lang=en")
     visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
     assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: All counties")).is_visible()
+    # Bring the county map's lower half (where Vestland's circle sits) into the window.
+    visit.page.locator(CHOROPLETH).first.evaluate("canvas => canvas.scrollIntoView({block: 'end'})")
     visit.page.wait_for_timeout(1000)
     x, y = county_circle(visit.page, "46")
     visit.page.mouse.click(x, y)
