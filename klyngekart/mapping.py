@@ -51,11 +51,6 @@ def _statuses(levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     return rows.drop_duplicates(["year", "cluster_id"])[["year", *COLUMNS]].reset_index(drop=True)
 
 
-def level_status(levels: pd.DataFrame, year: int) -> pd.DataFrame:
-    """One row per cluster admitted by `year`, with its level and status that year."""
-    return _statuses(levels, [year]).drop(columns="year")
-
-
 def programme_years(clusters: pd.DataFrame, levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     """Every cluster admitted by each year in `years`, joined to its cluster row (today's county
     included), sorted by year, level and name. The level row's sources are `level_source_ids`."""
@@ -63,19 +58,6 @@ def programme_years(clusters: pd.DataFrame, levels: pd.DataFrame, years: Iterabl
     joined = status.merge(clusters, on="cluster_id", how="left")
     order = joined.assign(_level=joined["level"].map(LEVEL_RANK)).sort_values(["year", "_level", "name"])
     return order.drop(columns="_level").reset_index(drop=True)
-
-
-def in_year(programme: pd.DataFrame, year: int, metric: str) -> pd.DataFrame:
-    """The rows of `programme_years` that the metric counts in `year`: admitted by then, or active then."""
-    rows = programme[programme["year"].eq(year)]
-    if metric == "active":
-        rows = rows[rows["status"].eq(ACTIVE)]
-    return rows.drop(columns="year").reset_index(drop=True)
-
-
-def clusters_in_year(clusters: pd.DataFrame, levels: pd.DataFrame, year: int, metric: str) -> pd.DataFrame:
-    """Clusters the metric counts in `year` (admitted by then, or active then), with today's county."""
-    return in_year(programme_years(clusters, levels, [year]), year, metric)
 
 
 def filter_clusters(frame: pd.DataFrame, level: str, sector: str) -> pd.DataFrame:
@@ -115,16 +97,6 @@ def count_by_county(base: pd.DataFrame, in_year: pd.DataFrame, regions: pd.DataF
     table = base.assign(clusters=[clusters[code] for code in codes], regions=[areas[code] for code in codes])
     table["per_100k"] = (table["clusters"] / table["population"].astype(float) * 100_000).round(2)
     return table[["county_code", "name", "clusters", "regions", "population", "population_date", "per_100k"]]
-
-
-def county_table(
-    counties: pd.DataFrame,
-    population: pd.DataFrame,
-    in_year: pd.DataFrame,
-    regions: pd.DataFrame,
-) -> pd.DataFrame:
-    """All 15 of today's counties with clusters, clusters per 100 000 inhabitants and areas."""
-    return count_by_county(county_base(counties, population), in_year, regions)
 
 
 def without_place(clusters: pd.DataFrame, levels: pd.DataFrame) -> dict[str, pd.DataFrame]:

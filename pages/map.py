@@ -22,7 +22,7 @@ final_year = last_year(data)
 county_names = today_counties(data)
 PARAMS = map_params(data)
 OPTIONS = {param.name: param.options for param in PARAMS}
-# Which of the two maps is open; a page setting, not part of the chart, so exports ignore it.
+# Which tab is open (county map, host towns, table): a page setting, not part of the chart, so exports ignore it.
 VIEW = Param("view", "counties", ("counties", "towns", "table"))
 sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
 

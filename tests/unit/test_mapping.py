@@ -12,19 +12,24 @@ from klyngekart.mapping import (
     ACTIVE,
     END_UNKNOWN,
     ENDED,
-    clusters_in_year,
-    county_table,
+    count_by_county,
+    county_base,
     filter_clusters,
-    in_year,
-    level_status,
     programme_years,
     regions_in_year,
     without_place,
 )
 
 
+def clusters_in_year(clusters, levels, year, metric, every=None):
+    """What the map counts in `year`: admitted by then, or (metric "active") placed in it by a source."""
+    every = programme_years(clusters, levels, [year]) if every is None else every
+    rows = every[every["year"].eq(year)]
+    return (rows[rows["status"].eq(ACTIVE)] if metric == "active" else rows).reset_index(drop=True)
+
+
 def status(ds, year):
-    found = level_status(ds["cluster_levels"], year)
+    found = clusters_in_year(ds["clusters"], ds["cluster_levels"], year, "admitted")
     return {row.cluster_id: (row.level, row.status) for row in found.itertuples()}
 
 
@@ -62,7 +67,8 @@ def test_county_table_by_todays_county_with_zeros(fixture_dataset):
     ds = fixture_dataset
     in_year = clusters_in_year(ds["clusters"], ds["cluster_levels"], 2012, "admitted")
     regions = regions_in_year(ds["restructuring_regions"], 2012)
-    table = county_table(ds["reference/counties"], ds["reference/county_population"], in_year, regions).set_index("county_code")
+    base = county_base(ds["reference/counties"], ds["reference/county_population"])
+    table = count_by_county(base, in_year, regions).set_index("county_code")
     # The split-county cluster without a municipality is not put in any county.
     assert table["clusters"].to_dict() == {"03": 0, "32": 0, "33": 1, "46": 1, "50": 1}
     # The Kongsberg–Bærum area of 2012–2018 lies in two counties today; each counts it.
@@ -96,6 +102,6 @@ def test_all_years_at_once_match_one_year_at_a_time(fixture_dataset):
     for year in years:
         for metric in ("admitted", "active"):
             one = clusters_in_year(ds["clusters"], ds["cluster_levels"], year, metric)
-            picked = in_year(every, year, metric)
+            picked = clusters_in_year(ds["clusters"], ds["cluster_levels"], year, metric, every)
             assert picked[["cluster_id", "level", "status"]].values.tolist() == one[["cluster_id", "level", "status"]].values.tolist()
     assert set(every["year"]) == set(range(2006, 2026))
