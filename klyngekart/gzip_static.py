@@ -56,7 +56,7 @@ class PrecompressedStatic:
             file = self.file_for(scope["path"])
             if file is not None and b"gzip" in headers.get(b"accept-encoding", b""):
                 # The first request for a file compresses it off the event loop; later ones read memory.
-                body = await asyncio.to_thread(self.gzipped, file)
+                body = self._cache.get(file) or await asyncio.to_thread(self.gzipped, file)
                 kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
                 await send(
                     {

@@ -101,7 +101,8 @@ class MapView:
 
 def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     year, metric = int(state["year"]), state["metric"]
-    admitted, regions = programme(ds)[year].admitted, programme(ds)[year].regions
+    as_it_stood = programme(ds)[year]
+    admitted, regions = as_it_stood.admitted, as_it_stood.regions
     counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
     shown = filter_clusters(counted, state["level"], state["sector"])
     base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
