@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -120,6 +120,17 @@ class Visit:
         self.page.wait_for_selector("h1", timeout=60_000)
         self.page.wait_for_selector(IDLE, timeout=60_000)
         self.page.wait_for_timeout(300)
+
+    def eventually(self, read: Callable[[], object], wanted: object, timeout: float = 30) -> object:
+        """What `read()` returns once it equals `wanted`, or at the deadline, for the caller to assert.
+
+        A chart's frame (.main-svg) can be in the page before Plotly has drawn the traces of the
+        latest run, most often on a loaded machine; reading its data once can see none yet.
+        """
+        deadline = time.monotonic() + timeout
+        while (value := read()) != wanted and time.monotonic() < deadline:
+            self.page.wait_for_timeout(250)
+        return value
 
     def outside_requests(self) -> list[str]:
         # data: and blob: URLs never leave the page (MapLibre runs its worker from a blob).

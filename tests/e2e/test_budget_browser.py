@@ -17,13 +17,13 @@ def ds():
     return load_dataset(REPO / "data")
 
 
-def plotted_bars(page) -> dict[int, float]:
+def plotted_bars(page) -> dict[str, float]:
     """Year → value of the first chart's bars, read from Plotly's own data in the page."""
     return page.evaluate(
         """() => {
             const plot = document.querySelector('.js-plotly-plot');
             const out = {};
-            for (const trace of plot._fullData) {
+            for (const trace of (plot && plot._fullData) || []) {
                 if (trace.type !== 'bar') continue;
                 Array.from(trace.x).forEach((x, i) => { out[x] = Array.from(trace.y)[i]; });
             }
@@ -43,19 +43,22 @@ def expected(ds, base: int | None) -> dict[int, float]:
 def test_real_terms_switch_changes_plotted_values(visit, ds):
     visit.open("/budsjett?component=all")
     visit.page.wait_for_selector(CHART, timeout=30_000)
-    assert plotted_bars(visit.page) == pytest.approx({str(k): v for k, v in expected(ds, None).items()})
+    wanted = pytest.approx({str(k): v for k, v in expected(ds, None).items()})
+    assert visit.eventually(lambda: plotted_bars(visit.page), wanted) == wanted
     visit.page.get_by_text("Faste", exact=True).click()
     visit.page.wait_for_url("**terms=real**", timeout=30_000)
     visit.settle()
     base = int(ds["reference/cpi"]["year"].max())
-    assert plotted_bars(visit.page) == pytest.approx({str(k): v for k, v in expected(ds, base).items()})
+    wanted = pytest.approx({str(k): v for k, v in expected(ds, base).items()})
+    assert visit.eventually(lambda: plotted_bars(visit.page), wanted) == wanted
 
 
 def test_permalink_restores_the_view(visit, ds):
     visit.open("/budsjett?component=all&terms=real&base=2015&lang=en")
     visit.page.wait_for_selector(CHART, timeout=30_000)
     assert visit.page.get_by_role("radio", name="Constant").is_checked()
-    assert plotted_bars(visit.page) == pytest.approx({str(k): v for k, v in expected(ds, 2015).items()})
+    wanted = pytest.approx({str(k): v for k, v in expected(ds, 2015).items()})
+    assert visit.eventually(lambda: plotted_bars(visit.page), wanted) == wanted
 
 
 def test_table_download_holds_exactly_the_rows_shown(visit, ds):

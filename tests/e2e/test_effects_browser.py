@@ -24,7 +24,7 @@ def plotted(page, index: int) -> dict[str, dict[str, float]]:
         """(index) => {
             const plot = document.querySelectorAll('.js-plotly-plot')[index];
             const out = {};
-            for (const trace of plot._fullData) {
+            for (const trace of (plot && plot._fullData) || []) {
                 if (trace.type !== 'bar') continue;
                 out[trace.name] = {};
                 Array.from(trace.x).forEach((x, i) => { out[trace.name][x] = Array.from(trace.y)[i]; });
@@ -48,12 +48,12 @@ def test_three_charts_draw_the_published_figures(visit, ds):
     series = effect_series(ds["effects"])
     sales = series[series["indicator"].eq("sales_revenue")]
     expected = {str(int(y)): float(v) for y, v in zip(sales["report_year"], sales["value_pp"], strict=True)}
-    assert plotted(visit.page, 0)["Sales revenue"] == pytest.approx(expected)
+    wanted = pytest.approx(expected)
+    assert visit.eventually(lambda: plotted(visit.page, 0).get("Sales revenue"), wanted) == wanted
     outcomes = stat_series(ds["programme_stats"], "regional_restructuring", RESTRUCTURING_OUTCOMES)
     created = outcomes[outcomes["indicator"].eq("jobs_created")]
-    assert plotted(visit.page, 2)["Jobs created"] == pytest.approx(
-        {str(int(y)): float(v) for y, v in zip(created["year"], created["value"], strict=True)}
-    )
+    wanted = pytest.approx({str(int(y)): float(v) for y, v in zip(created["year"], created["value"], strict=True)})
+    assert visit.eventually(lambda: plotted(visit.page, 2).get("Jobs created"), wanted) == wanted
 
 
 def test_method_card_and_break_show(visit, ds):
@@ -75,7 +75,8 @@ def test_permalink_restores_programme_and_count(visit, ds):
     visit.page.wait_for_selector(CHART, timeout=30_000)
     assert visit.page.get_by_role("radio", name="Business networks").is_checked()
     rows = stat_series(ds["programme_stats"], "business_networks", ("networks_served",))
-    assert plotted(visit.page, 1)["Total"] == pytest.approx({str(int(y)): float(v) for y, v in zip(rows["year"], rows["value"], strict=True)})
+    wanted = pytest.approx({str(int(y)): float(v) for y, v in zip(rows["year"], rows["value"], strict=True)})
+    assert visit.eventually(lambda: plotted(visit.page, 1).get("Total"), wanted) == wanted
 
 
 def test_choosing_a_programme_writes_the_url(visit):
