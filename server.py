@@ -11,10 +11,11 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 
 from klyngekart.gzip_static import PrecompressedStatic
+from klyngekart.page_shell import PageShell
 from klyngekart.routes import ROUTES
 
 app = st.App(
     "dashboard.py",
     routes=ROUTES,
-    middleware=[Middleware(PrecompressedStatic), Middleware(GZipMiddleware, minimum_size=1024)],
+    middleware=[Middleware(PrecompressedStatic), Middleware(GZipMiddleware, minimum_size=1024), Middleware(PageShell)],
 )

@@ -75,3 +75,14 @@ def test_looks_like_a_public_site(visit):
     # Streamlit's own favicon is ./favicon.png; ours is served from its media store.
     icon = visit.page.locator('link[rel="icon"], link[rel="shortcut icon"]').first.get_attribute("href")
     assert icon and "/media/" in icon
+
+
+def test_deep_link_starts_in_its_language_and_finds_the_server_at_once(visit):
+    response = visit.page.goto(visit.base + "/kart?lang=en")
+    shell = response.text()
+    assert '<html lang="en">' in shell and "<title>Klyngekart</title>" in shell
+    assert 'rel="modulepreload" crossorigin href="/static/js/PlotlyChart.' in shell
+    visit.settle()
+    # Without the server's address the frontend first asks /kart/_stcore/health and gets a 404.
+    assert not [url for url in visit.requests if "/kart/_stcore/" in url]
+    assert visit.page.locator("h1").first.inner_text().strip() == t("map.title", "en")
