@@ -111,7 +111,8 @@ with controls:
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 
 listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
-st.header(tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year))
+list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
+st.header(list_title)
 listed = listed.assign(county=listed["county_code_today"].map(county_names))
 profile_page = next((entry for entry in PAGES if entry.key == "clusters"), None)
 columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
@@ -119,7 +120,7 @@ if profile_page is not None:
     listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
     columns["profile"] = tr("map.profile")
 columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
-link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", links={"name": "profile", "source": "source_url"})
+link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", {"name": "profile", "source": "source_url"}, list_title)
 
 missing = unplaced(data)
 with st.expander(tr("map.unplaced_title", years=len(missing["no_years"]), county=len(missing["no_county"]))):

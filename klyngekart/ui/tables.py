@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from klyngekart.markdown import markdown_table
+from klyngekart.html_table import html_table
 from klyngekart.ui import tr
 
 
@@ -36,10 +36,14 @@ def download_table(
     download_buttons(shown, stem, key)
 
 
-def link_table(rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str, links: dict[str, str]) -> None:
-    """Like `download_table`, drawn as a plain table: `links` maps a column to the column with the
-    address its text links to (those address columns are in the downloads, not on screen)."""
-    st.markdown(markdown_table(rows, {name: label for name, label in columns.items() if name not in links.values()}, links))
+def link_table(
+    rows: pd.DataFrame, columns: dict[str, str], stem: str, key: str, links: dict[str, str], caption: str
+) -> None:
+    """Like `download_table`, drawn as a plain HTML table named `caption`: `links` maps a column to
+    the column with the address its text links to (those address columns are in the downloads,
+    not on screen)."""
+    shown_columns = {name: label for name, label in columns.items() if name not in links.values()}
+    st.html(html_table(rows, shown_columns, caption, st.get_option("theme.primaryColor") or "", links))
     st.markdown(tr("table.count", count=len(rows)))
     shown = rows[list(columns)].astype(object).where(rows[list(columns)].notna(), "")
     download_buttons(shown, stem, key)

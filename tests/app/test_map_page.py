@@ -3,6 +3,7 @@ import json
 import pytest
 
 from tests.app.conftest import decode, open_page, plotted
+from tests.html_rows import parse_table
 
 
 def choropleth_values(at) -> dict[str, float]:
@@ -55,26 +56,27 @@ def test_url_restores_year_metric_and_county():
     rows = listed(at)
     assert rows == [
         [
-            "[GCE Ocean Technology](klynger?cluster=gce-ocean&lang=en)",
-            "GCE",
-            "Vestland",
-            "ocean technology",
-            "[Nærings- og fiskeridepartementet: Pressemelding om klyngeprogrammet](https://www.regjeringen.no/no/aktuelt/example/id1/)",
+            ("GCE Ocean Technology", "klynger?cluster=gce-ocean&lang=en"),
+            ("GCE", None),
+            ("Vestland", None),
+            ("ocean technology", None),
+            ("Nærings- og fiskeridepartementet: Pressemelding om klyngeprogrammet", "https://www.regjeringen.no/no/aktuelt/example/id1/"),
         ]
     ]
 
 
-def listed(at) -> list[list[str]]:
-    """Rows of the cluster list, a Markdown table: cells as written."""
-    table = next(m.value for m in at.markdown if m.value.startswith("| Cluster |"))
-    return [[c.strip() for c in line.strip("|").split(" | ")] for line in table.splitlines()[2:]]
+def listed(at) -> list[list[tuple[str, str | None]]]:
+    """Rows of the cluster list, an HTML table: (text, link) per cell."""
+    table = next(parse_table(m.proto.body) for m in at.get("html") if "kk-table" in m.proto.body)
+    assert table.head[0] in ("Cluster", "Klynge")
+    return table.rows
 
 
 def test_cluster_list_links_profiles_and_sources():
     at = open_page("map", {"year": "2012", "lang": "en"})
     rows = listed(at)
     assert len(rows) == 4
-    assert all(row[-1].startswith("[") and "](http" in row[-1] for row in rows)
+    assert all(row[-1][1].startswith("https://") for row in rows)
 
 
 def test_moving_the_year_updates_map_and_url():
