@@ -5,13 +5,13 @@ import time
 import streamlit as st
 
 from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
-from klyngekart.figures.maps import point_layer_data, point_map
+from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import COUNTIES_URL, MAP_CREDIT
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
-from klyngekart.ui.registry import PAGES
+from klyngekart.ui.registry import page_entry
 from klyngekart.ui.tables import download_table, link_table
 from klyngekart.urlstate import Param
 
@@ -25,6 +25,7 @@ OPTIONS = {param.name: param.options for param in PARAMS}
 # Which tab is open (county map, host towns, table): a page setting, not part of the chart, so exports ignore it.
 VIEW = Param("view", "counties", ("counties", "towns", "table"))
 sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
+profile_page = page_entry("clusters")
 
 st.title(tr("map.title"))
 st.markdown(tr("map.lead"))
@@ -69,8 +70,18 @@ if counties_tab.open:
 if towns_tab.open:
     with towns_tab:
         points = point_layer_data(shown, county_names, lang)
-        st.pydeck_chart(point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year))
+        picked = st.pydeck_chart(
+            point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year),
+            on_select="rerun", key="map-towns",
+        )
         st.markdown(tr("map.points_legend"))
+        # A dot clicked in an earlier year may not be on the map now; then nothing is offered.
+        chosen_row = points[points["cluster_id"].eq(picked_cluster(picked))]
+        if profile_page is not None and not chosen_row.empty:
+            st.page_link(
+                profile_page.script, label=tr("map.points_open", name=chosen_row.iloc[0]["name"]), icon=":material/hub:",
+                query_params={"cluster": chosen_row.iloc[0]["cluster_id"], "lang": lang},
+            )
 if table_tab.open:
     with table_tab:
         download_table(
@@ -114,7 +125,6 @@ listed = shown if county == "all" else shown[shown["county_code_today"].eq(count
 list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
 st.header(list_title)
 listed = listed.assign(county=listed["county_code_today"].map(county_names))
-profile_page = next((entry for entry in PAGES if entry.key == "clusters"), None)
 columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
 if profile_page is not None:
     listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")

@@ -17,6 +17,8 @@ CENTRE = {"lat": 65.0, "lon": 17.0}
 # Opacity by what the sources say of the year: in the programme, not known, had left.
 ALPHA = {"active": 235, "end_unknown": 110, "ended": 45}
 ZOOM = 3.0
+# The point layer's id: Streamlit reports a clicked dot under it.
+POINTS = "clusters"
 
 
 def choropleth(
@@ -90,11 +92,22 @@ def point_layer_data(points: pd.DataFrame, county_names: dict[str, str], lang: s
     )
 
 
+def picked_cluster(selection: object) -> str | None:
+    """The id of the cluster whose dot was clicked, from st.pydeck_chart's selection state."""
+    if not isinstance(selection, dict):
+        return None
+    objects = (selection.get("selection") or {}).get("objects") or {}
+    picked = objects.get(POINTS) or []
+    found = picked[0].get("cluster_id") if picked and isinstance(picked[0], dict) else None
+    return str(found) if found else None
+
+
 def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
     """Host towns over the counties; `geojson` is the borders or the address they are served at."""
     counties = pdk.Layer(
         "GeoJsonLayer",
         data=geojson,
+        id="counties",
         stroked=True,
         filled=True,
         get_fill_color=[238, 244, 251, 255],
@@ -104,7 +117,7 @@ def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
     dots = pdk.Layer(
         "ScatterplotLayer",
         data=points,
-        id="clusters",
+        id=POINTS,
         get_position="position",
         get_fill_color="colour",
         get_line_color=[26, 26, 26, 255],

@@ -31,3 +31,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("compare", "pages/compare.py", "sammenlign", ":material/compare_arrows:", "nav.compare", "compare.title", CHART),
     PageEntry("sources", "pages/sources.py", "kilder", ":material/menu_book:", "nav.sources", "sources.title", TABLE),
 )
+
+
+def page_entry(key: str) -> PageEntry | None:
+    """The page with this key, or None where a page links to one that is not (yet) in the site."""
+    return next((entry for entry in PAGES if entry.key == key), None)

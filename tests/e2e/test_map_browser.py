@@ -1,6 +1,12 @@
 """Map page in a real browser: both maps draw offline, a county click filters, the URL restores."""
 
+import math
 import re
+
+from klyngekart.charts.map import last_year, map_view
+from klyngekart.data import load_dataset
+from klyngekart.figures.maps import CENTRE, ZOOM
+from tests.conftest import REPO
 
 CHOROPLETH = '[data-testid="stPlotlyChart"] .maplibregl-canvas, [data-testid="stPlotlyChart"] canvas'
 DECK = '[data-testid="stDeckGlJsonChart"] canvas'
@@ -70,3 +76,38 @@ def test_map_image_export_carries_the_borders(visit):
         visit.page.locator(".st-key-map-svg button").click()
     svg = open(download.value.path(), encoding="utf-8").read()
     assert "Clusters admitted by 2012, by county" in svg and "Kartverket" in svg
+
+
+def mercator(lat: float, lon: float) -> tuple[float, float]:
+    """Web Mercator in deck.gl's pixels at the point map's zoom (a 512-pixel world at zoom 0)."""
+    size = 512 * 2**ZOOM
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * size
+    return (lon + 180) / 360 * size, y
+
+
+def loneliest_town() -> tuple[float, float]:
+    """The host town farthest from any other on today's map, so a click there hits its own dot."""
+    ds = load_dataset(REPO / "data")
+    state = {"year": str(last_year(ds)), "metric": "admitted", "level": "all", "sector": "all", "county": "all"}
+    towns = map_view(ds, state).shown.dropna(subset=["latitude", "longitude"])[["latitude", "longitude"]].astype(float)
+    points = list(towns.drop_duplicates().itertuples(index=False))
+    return max(points, key=lambda p: min(math.dist(p, q) for q in points if q != p))
+
+
+def test_clicking_a_host_town_opens_its_profile(visit):
+    visit.open("/kart?view=towns&lang=en")
+    canvas = visit.page.locator(DECK).first
+    canvas.wait_for(state="visible", timeout=60_000)
+    visit.page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    lat, lon = loneliest_town()
+    (x, y), (cx, cy) = mercator(lat, lon), mercator(CENTRE["lat"], CENTRE["lon"])
+    visit.page.mouse.click(box["x"] + box["width"] / 2 + x - cx, box["y"] + box["height"] / 2 + y - cy)
+    link = visit.page.get_by_role("link", name=re.compile("^Open the profile of "))
+    link.wait_for(timeout=30_000)
+    # The link's text starts with its icon's name ("hub"), which screen readers skip.
+    name = link.inner_text().split("Open the profile of ", 1)[1].strip()
+    link.click()
+    visit.page.wait_for_url("**cluster=**", timeout=30_000)
+    visit.settle()
+    assert visit.page.locator("h1").first.inner_text().strip() == name
