@@ -9,7 +9,7 @@ import pandas as pd
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
 from klyngekart.figures.maps import choropleth
-from klyngekart.geo import MAP_CREDIT
+from klyngekart.geo import MAP_CREDIT, Outline
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
     ACTIVE,
@@ -111,7 +111,7 @@ def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()))
 
 
-def map_chart(ds: Dataset, state: dict[str, str], lang: str, geojson: dict | str) -> ChartBundle:
+def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str, Outline]) -> ChartBundle:
     view = map_view(ds, state)
     table, column, metric, year = view.table, view.column, view.metric, view.year
     unit = t(f"map.unit_{metric}", lang)
@@ -135,7 +135,7 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, geojson: dict | str
     if metric == "per_100k":
         shown_ids += source_ids_of(ds["reference/county_population"])
     labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
-    fig = choropleth(table, geojson, column, lang, unit, labels)
+    fig = choropleth(table, outlines, column, lang, unit, labels)
     return ChartBundle(
         key="map",
         fig=fig,

@@ -9,10 +9,12 @@ from klyngekart.charts import ChartBundle
 from klyngekart.charts.budget import budget_chart, budget_params, support_chart
 from klyngekart.charts.map import map_chart, map_params
 from klyngekart.data import Dataset
+from klyngekart.geo import Outline
 from klyngekart.urlstate import Param
 
-# A chart builder gets the dataset, the view's parameters, the language and the county borders.
-Builder = Callable[[Dataset, dict[str, str], str, dict], ChartBundle | None]
+# A chart builder gets the dataset, the view's parameters, the language and the county outlines
+# (klyngekart.geo.county_outlines).
+Builder = Callable[[Dataset, dict[str, str], str, dict[str, Outline]], ChartBundle | None]
 
 
 @dataclass(frozen=True)

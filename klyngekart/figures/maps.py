@@ -1,13 +1,16 @@
-"""Maps drawn without any tile server: a county choropleth (Plotly, blank map style) and a
-point map of host towns (pydeck, no basemap), both over today's 15 counties."""
+"""Maps drawn without any tile server: a county choropleth (Plotly SVG shapes in projected
+kilometres) and a point map of host towns (pydeck, no basemap), both over today's 15 counties."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
+from plotly.colors import sample_colorscale
 
 from klyngekart.figures.style import LEVEL_COLOURS, layout_spec
+from klyngekart.geo import Outline, project
 from klyngekart.i18n import format_number, t
 
 # Sequential and colour-blind safe (ColorBrewer Blues); the lightest step is still visibly
@@ -22,50 +25,77 @@ POINTS = "clusters"
 
 
 def choropleth(
-    table: pd.DataFrame, geojson: dict | str, metric: str, lang: str, unit: str, labels: pd.DataFrame
+    table: pd.DataFrame, outlines: dict[str, Outline], metric: str, lang: str, unit: str, labels: pd.DataFrame
 ) -> go.Figure:
-    """Counties coloured by `metric`, each with a clickable circle.
+    """Counties coloured by `metric`, each with a clickable circle, drawn as SVG shapes in
+    projected kilometres (klyngekart.geo): no map library, no WebGL, nothing fetched, and the
+    exported SVG is a vector map.
 
-    Streamlit reports clicks on point traces only, not on filled areas, so the circles are what a
-    click selects. They carry no text: map text makes MapLibre fetch glyphs from a font server.
-    The figure is built from one spec: Plotly validates it once instead of after every update,
-    which halves the time a year change takes.
+    Streamlit reports clicks on points, not on filled areas, so the circles are what a click
+    selects; the areas answer hover with the county's value. The figure is built from one spec:
+    Plotly validates it once instead of after every update.
     """
     values = table[metric].astype(float).tolist()
+    top = max(max(values, default=0.0), 1.0)
     decimals = 2 if metric == "per_100k" else 0
+    fills = sample_colorscale(SEQUENTIAL, [value / top for value in values])
+    areas = [
+        {
+            "type": "scatter",
+            "x": outlines[code][0],
+            "y": outlines[code][1],
+            "mode": "lines",
+            "fill": "toself",
+            "fillcolor": fill,
+            "line": {"color": "#4d4d4d", "width": 0.8},
+            # Hover on a filled area shows the trace name; points of the outline take no hover.
+            "name": f"{name}: {format_number(value, lang, decimals)} {unit}",
+            "hoveron": "fills",
+            "hoverinfo": "name",
+            "showlegend": False,
+        }
+        for code, name, value, fill in zip(table["county_code"], table["name"], values, fills, strict=True)
+        if code in outlines
+    ]
     points = table.merge(labels, on="county_code", how="inner")
-    areas = {
-        "type": "choroplethmap",
-        "geojson": geojson,
-        "featureidkey": "properties.county_code",
-        "locations": table["county_code"].tolist(),
-        "z": values,
-        "zmin": 0,
-        "zmax": max(max(values, default=0.0), 1.0),
-        "colorscale": SEQUENTIAL,
-        "marker": {"line": {"color": "#4d4d4d", "width": 0.8}},
-        "customdata": [[name] for name in table["name"]],
-        "hovertemplate": f"%{{customdata[0]}}: %{{z:,.{decimals}f}} {unit}<extra></extra>",
-        "colorbar": {"title": {"text": unit}, "orientation": "h", "thickness": 12, "y": -0.02, "yanchor": "top", "len": 0.8},
-    }
+    east, north = project(points["latitude"].to_numpy(float), points["longitude"].to_numpy(float))
     circles = {
-        "type": "scattermap",
-        "lat": points["latitude"].tolist(),
-        "lon": points["longitude"].tolist(),
+        "type": "scatter",
+        "x": np.round(east, 1).tolist(),
+        "y": np.round(north, 1).tolist(),
         "mode": "markers",
         "text": [format_number(v, lang, decimals) for v in points[metric].astype(float)],
-        "marker": {"size": 14, "color": "#1a1a1a", "opacity": 0.75},
-        "customdata": points[["county_code", "name"]].values.tolist(),
+        "marker": {"size": 14, "color": "#1a1a1a", "opacity": 0.75, "line": {"color": "white", "width": 1}},
+        "customdata": [[code, name, value] for code, name, value in zip(points["county_code"], points["name"], points[metric].astype(float), strict=True)],
         "hovertemplate": f"%{{customdata[1]}}: %{{text}} {unit}<extra></extra>",
         "showlegend": False,
     }
+    # The colour scale's legend: a trace with no points that carries only the colour bar.
+    legend = {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "marker": {
+            "color": [0.0, top], "cmin": 0, "cmax": top, "colorscale": SEQUENTIAL, "showscale": True,
+            "colorbar": {"title": {"text": unit}, "orientation": "h", "thickness": 12, "y": -0.02, "yanchor": "top", "len": 0.8},
+        },
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+    hidden = {"visible": False, "fixedrange": True}
     layout = layout_spec(lang) | {
-        "map": {"style": "white-bg", "center": CENTRE, "zoom": ZOOM},
+        "xaxis": hidden,
+        # One kilometre is as long north–south as east–west.
+        "yaxis": hidden | {"scaleanchor": "x", "scaleratio": 1},
         "height": 640,
         "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
+        # No drag: on a phone a drag on the map scrolls the page instead of zooming the map.
+        "dragmode": False,
         "clickmode": "event+select",
+        "hovermode": "closest",
     }
-    return go.Figure({"data": [areas, circles], "layout": layout})
+    return go.Figure({"data": [*areas, circles, legend], "layout": layout})
 
 
 def _rgb(hex_colour: str) -> list[int]:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from klyngekart.data import DATA_DIR, Dataset, load_dataset
 from klyngekart.export.dataset import dataset_xlsx, dataset_zip
-from klyngekart.geo import read_counties
+from klyngekart.geo import Outline, county_outlines, read_counties
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from klyngekart.urlstate import Param, read_state, to_query
 
@@ -47,6 +47,16 @@ def _county_shapes(data_dir: str) -> dict:
 def county_shapes() -> dict:
     """Today's county borders as GeoJSON, read once per process and shared (read-only)."""
     return _county_shapes(data_dir())
+
+
+@st.cache_resource(show_spinner=False)
+def _outlines(data_dir: str) -> dict[str, Outline]:
+    return county_outlines(_county_shapes(data_dir))
+
+
+def outlines() -> dict[str, Outline]:
+    """Today's counties projected for drawing, worked out once per process and shared (read-only)."""
+    return _outlines(data_dir())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -13,8 +13,7 @@ import streamlit as st
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.registry import CHARTS
 from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xlsx, meta_for
-from klyngekart.geo import COUNTIES_URL, inline_county_borders
-from klyngekart.ui import dataset, language, tr
+from klyngekart.ui import dataset, language, outlines, tr
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
 
@@ -28,13 +27,12 @@ def current_url() -> str:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _image(figure_json: str, meta: ChartMeta, fmt: str) -> bytes:
-    figure = inline_county_borders(json.loads(figure_json))
-    return chart_image(go.Figure(figure), meta, fmt)
+    return chart_image(go.Figure(json.loads(figure_json)), meta, fmt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _bundle(key: str, view: tuple[tuple[str, str], ...], lang: str, version: str) -> ChartBundle | None:
-    return CHARTS[key].build(dataset(), dict(view), lang, COUNTIES_URL)
+    return CHARTS[key].build(dataset(), dict(view), lang, outlines())
 
 
 def chart_bundle(key: str, view: dict[str, str], lang: str) -> ChartBundle | None:

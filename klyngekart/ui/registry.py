@@ -18,12 +18,13 @@ class PageEntry:
 
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
-MAP = '[data-testid="stPlotlyChart"] .maplibregl-canvas'
+# The county map exists to show the counties: their filled shapes, not only the chart's frame.
+COUNTY_MAP = '[data-testid="stPlotlyChart"] .main-svg path.js-fill'
 TABLE = '[data-testid="stDataFrame"]'
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", "pages/home.py", "", ":material/home:", "nav.home", "home.title", '[data-testid="stMetric"]'),
-    PageEntry("map", "pages/map.py", "kart", ":material/map:", "nav.map", "map.title", MAP),
+    PageEntry("map", "pages/map.py", "kart", ":material/map:", "nav.map", "map.title", COUNTY_MAP),
     PageEntry("budget", "pages/budget.py", "budsjett", ":material/payments:", "nav.budget", "budget.title", CHART),
     PageEntry("effects", "pages/effects.py", "effekter", ":material/trending_up:", "nav.effects", "effects.title", CHART),
     PageEntry("clusters", "pages/clusters.py", "klynger", ":material/hub:", "nav.clusters", "clusters.title", TABLE),

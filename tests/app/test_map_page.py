@@ -2,13 +2,14 @@ import json
 
 import pytest
 
-from tests.app.conftest import decode, open_page, plotted
+from tests.app.conftest import open_page, plotted
 from tests.html_rows import parse_table
 
 
 def choropleth_values(at) -> dict[str, float]:
-    trace = plotted(at)["data"][0]
-    return dict(zip(decode(trace["locations"]), decode(trace["z"]), strict=True))
+    """County code → the value the map shows, from the county circles (code, name, value)."""
+    circles = next(trace for trace in plotted(at)["data"] if trace.get("mode") == "markers" and "customdata" in trace)
+    return {code: value for code, _, value in circles["customdata"]}
 
 
 def deck(at) -> dict:

@@ -133,7 +133,7 @@ class Visit:
         return value
 
     def outside_requests(self) -> list[str]:
-        # data: and blob: URLs never leave the page (MapLibre runs its worker from a blob).
+        # data: and blob: URLs never leave the page (deck.gl and Plotly load workers and images from them).
         return [url for url in self.requests if not url.startswith(("data:", "blob:")) and urlparse(url).hostname not in LOCAL_HOSTS]
 
 

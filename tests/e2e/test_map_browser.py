@@ -6,15 +6,16 @@ import re
 from klyngekart.charts.map import last_year, map_view
 from klyngekart.data import load_dataset
 from klyngekart.figures.maps import CENTRE, ZOOM
+from klyngekart.ui.registry import COUNTY_MAP
 from tests.conftest import REPO
 
-CHOROPLETH = '[data-testid="stPlotlyChart"] .maplibregl-canvas, [data-testid="stPlotlyChart"] canvas'
 DECK = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 def test_choropleth_and_point_map_draw(visit):
     visit.open("/kart?year=2015")
-    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    visit.page.wait_for_selector(COUNTY_MAP, state="visible", timeout=60_000)
+    assert visit.page.locator(COUNTY_MAP).count() == 15
     # The host-town map and its WebGL library load only when their tab is opened.
     assert visit.page.locator(DECK).count() == 0
     assert not any("DeckGlJsonChart" in url for url in visit.requests)
@@ -34,23 +35,22 @@ def test_url_opens_the_host_town_map(visit):
 
 def test_url_restores_year_and_metric(visit):
     visit.open("/kart?year=2009&metric=per_100k&lang=en")
-    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    visit.page.wait_for_selector(COUNTY_MAP, state="visible", timeout=60_000)
     assert visit.page.get_by_role("heading", name="Clusters admitted by 2009 per 100,000 inhabitants").is_visible()
     # The slider may draw just after the map: its code arrives in the same turn as the map's.
     visit.page.locator('[data-testid="stSlider"]').get_by_text("2009").first.wait_for(timeout=30_000)
 
 
 def county_circle(page, code: str) -> tuple[float, float]:
-    """Screen position of a county's number circle, projected by the map itself."""
+    """Screen position of a county's circle, placed by the chart's own axes."""
     return page.evaluate(
         """(code) => {
             const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-            const trace = gd._fullData[1];
+            const trace = gd._fullData.find(t => t.mode === 'markers' && t.customdata);
             const i = trace.customdata.findIndex(c => c[0] === code);
-            const map = gd._fullLayout.map._subplot.map;
-            const point = map.project([trace.lon[i], trace.lat[i]]);
-            const rect = map.getContainer().getBoundingClientRect();
-            return [rect.left + point.x, rect.top + point.y];
+            const { xaxis, yaxis } = gd._fullLayout;
+            const rect = gd.querySelector('.main-svg').getBoundingClientRect();
+            return [rect.left + xaxis._offset + xaxis.l2p(trace.x[i]), rect.top + yaxis._offset + yaxis.l2p(trace.y[i])];
         }""",
         code,
     )
@@ -58,10 +58,10 @@ def county_circle(page, code: str) -> tuple[float, float]:
 
 def test_county_click_filters_the_list(visit):
     visit.open("/kart?lang=en")
-    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    visit.page.wait_for_selector(COUNTY_MAP, state="visible", timeout=60_000)
     assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: All counties")).is_visible()
     # Bring the county map's lower half (where Vestland's circle sits) into the window.
-    visit.page.locator(CHOROPLETH).first.evaluate("canvas => canvas.scrollIntoView({block: 'end'})")
+    visit.page.locator('[data-testid="stPlotlyChart"]').first.evaluate("chart => chart.scrollIntoView({block: 'end'})")
     visit.page.wait_for_timeout(1000)
     x, y = county_circle(visit.page, "46")
     visit.page.mouse.click(x, y)
@@ -72,11 +72,13 @@ def test_county_click_filters_the_list(visit):
 
 def test_map_image_export_carries_the_borders(visit):
     visit.open("/kart?year=2012&lang=en")
-    visit.page.wait_for_selector(CHOROPLETH, state="visible", timeout=60_000)
+    visit.page.wait_for_selector(COUNTY_MAP, state="visible", timeout=60_000)
     with visit.page.expect_download(timeout=120_000) as download:
         visit.page.locator(".st-key-map-svg button").click()
     svg = open(download.value.path(), encoding="utf-8").read()
     assert "Clusters admitted by 2012, by county" in svg and "Kartverket" in svg
+    # A vector map: the 15 counties are paths, not a picture of a canvas.
+    assert svg.count("js-fill") >= 15 and "<image" not in svg
 
 
 def mercator(lat: float, lon: float) -> tuple[float, float]:
