@@ -23,7 +23,7 @@ MAP_CREDIT = "© Kartverket (CC BY 4.0), forenklet / simplified"
 EARTH_RADIUS_KM = 6371.0
 CENTRAL_MERIDIAN = 15.0
 
-Outline = tuple[list[int | None], list[int | None]]
+Outline = tuple[np.ndarray, np.ndarray]
 
 
 def read_counties(data_dir: Path = DATA_DIR) -> dict:
@@ -41,22 +41,20 @@ def project(latitude: np.ndarray | float, longitude: np.ndarray | float) -> tupl
 
 
 def county_outlines(geojson: dict) -> dict[str, Outline]:
-    """Each county's rings in whole kilometres, a None between rings: what a Plotly scatter
-    with fill="toself" draws as one shape with islands and holes. Whole kilometres suit borders
-    simplified to about 1 km and keep a county map's figure small enough to send on every rerun."""
+    """Each county's rings as east and north arrays in whole kilometres, NaN between rings: what
+    a Plotly scatter with fill="toself" draws as one shape with islands and holes.
+
+    Whole kilometres suit borders simplified to about 1 km. The arrays are float32: Plotly checks
+    and sends a typed array in a few milliseconds, where a list of 13 000 numbers took about ten
+    times as long on every year the map is drawn for.
+    """
     outlines: dict[str, Outline] = {}
     for feature in geojson["features"]:
         geometry = feature["geometry"]
         polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
-        xs: list[int | None] = []
-        ys: list[int | None] = []
-        for ring in (ring for polygon in polygons for ring in polygon):
-            points = np.asarray(ring, dtype=float)
-            east, north = project(points[:, 1], points[:, 0])
-            if xs:
-                xs.append(None)
-                ys.append(None)
-            xs += [int(v) for v in np.rint(east)]
-            ys += [int(v) for v in np.rint(north)]
-        outlines[str(feature["properties"]["county_code"])] = (xs, ys)
+        rings = [np.asarray(ring, dtype=float) for polygon in polygons for ring in polygon]
+        gap = np.array([[np.nan, np.nan]])
+        points = np.concatenate([part for ring in rings for part in (gap, ring)][1:])
+        east, north = project(points[:, 1], points[:, 0])
+        outlines[str(feature["properties"]["county_code"])] = (np.rint(east).astype(np.float32), np.rint(north).astype(np.float32))
     return outlines

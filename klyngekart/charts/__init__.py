@@ -5,6 +5,7 @@ one behind the page's download button."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,3 +21,9 @@ class ChartBundle:
     source_line: str
     summary: str  # the main finding in one or two sentences: under the chart and as its alt text
     notes: tuple[str, ...] = field(default=())  # printed above the source line on an exported image
+
+    @cached_property
+    def figure_json(self) -> str:
+        """The figure as JSON, worked out once: bundles are cached and shared, and the page
+        names its downloads and builds its images from this on every rerun."""
+        return self.fig.to_json()

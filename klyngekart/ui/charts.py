@@ -51,17 +51,19 @@ def bundle_block(bundle: ChartBundle, selectable: bool = False) -> object:
     from klyngekart.ui.share import share_box
 
     meta = chart_meta(bundle.title, bundle.subtitle, bundle.source_line, bundle.notes)
-    event = chart_block(bundle.fig, bundle.rows, meta, bundle.key, bundle.summary, selectable)
+    event = chart_block(bundle.fig, bundle.rows, meta, bundle.key, bundle.summary, selectable, bundle.figure_json)
     share_box(bundle, meta.date)
     return event
 
 
 def chart_block(
-    fig: go.Figure, rows: pd.DataFrame, meta: ChartMeta, key: str, summary: str, selectable: bool = False
+    fig: go.Figure, rows: pd.DataFrame, meta: ChartMeta, key: str, summary: str, selectable: bool = False,
+    figure_json: str | None = None,
 ) -> object:
     """Draw the chart, say its main finding in words, name its sources, offer its files.
 
     With `selectable`, a click on the chart reruns the page and the selection is returned.
+    `figure_json` is `fig` as JSON where the caller has it already.
     """
     event = st.plotly_chart(
         fig, config=PLOTLY_CONFIG, key=key, width="stretch", alt=summary,
@@ -69,7 +71,7 @@ def chart_block(
     )
     st.markdown(summary)
     st.markdown(f"<small>{meta.source_line} · {tr('export.licence_line', licence=meta.licence)}</small>", unsafe_allow_html=True)
-    figure_json = fig.to_json()
+    figure_json = figure_json or fig.to_json()
     stem = f"klyngekart-{key}-{hashlib.sha1(figure_json.encode()).hexdigest()[:8]}"
     # A wrapping row keeps the four labels whole in a narrow column and on a phone.
     row = st.container(horizontal=True, wrap=True)
