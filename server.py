@@ -4,6 +4,8 @@ download addresses for the data (/data/<table>.csv, /data/klyngekart.zip).
 Streamlit serves its JavaScript bundles uncompressed; compressing them cuts what a visitor on a
 phone downloads by about two thirds (bench/page_load.py prints both). Its bundles never change,
 so they are compressed once and served from memory; the rest is compressed per response.
+The page shell (klyngekart/page_shell.py) sits inside the gzip layer: it edits Streamlit's
+index.html as plain text, and the layer outside compresses the result.
 """
 
 import streamlit as st

@@ -26,6 +26,7 @@ STYLE = """<style>
 </style>"""
 
 
+# The link colour goes into CSS unescaped, so only a hex colour is taken.
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
 
 

@@ -16,9 +16,10 @@ from klyngekart.i18n import format_number, t
 # Sequential and colour-blind safe (ColorBrewer Blues); the lightest step is still visibly
 # filled, so a county with zero reads as zero, not as missing.
 SEQUENTIAL = [[0.0, "#eef4fb"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
-CENTRE = {"lat": 65.0, "lon": 17.0}
 # Opacity by what the sources say of the year: in the programme, not known, had left.
 ALPHA = {"active": 235, "end_unknown": 110, "ended": 45}
+# Where the host-town map opens (the county map fits its own axes to the counties).
+CENTRE = {"lat": 65.0, "lon": 17.0}
 ZOOM = 3.0
 # The point layer's id: Streamlit reports a clicked dot under it.
 POINTS = "clusters"
@@ -166,7 +167,7 @@ def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
     # which Streamlit loads no basemap from a third party.
     return pdk.Deck(
         layers=[counties, dots],
-        initial_view_state=pdk.ViewState(latitude=CENTRE["lat"], longitude=CENTRE["lon"], zoom=3.0),
+        initial_view_state=pdk.ViewState(latitude=CENTRE["lat"], longitude=CENTRE["lon"], zoom=ZOOM),
         map_provider=None,
         tooltip=tooltip,
     )
