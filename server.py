@@ -5,7 +5,9 @@ Streamlit serves its JavaScript bundles uncompressed; compressing them cuts what
 phone downloads by about two thirds (bench/page_load.py prints both). Its bundles never change,
 so they are compressed once and served from memory; the rest is compressed per response.
 The page shell (klyngekart/page_shell.py) sits inside the gzip layer: it edits Streamlit's
-index.html as plain text, and the layer outside compresses the result.
+index.html as plain text, and the layer outside compresses the result. The origin guard sits
+outside everything: a foreign site's websocket is refused before Streamlit would look up this
+machine's public address to judge it (klyngekart/origin_guard.py).
 """
 
 import streamlit as st
@@ -13,11 +15,17 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 
 from klyngekart.gzip_static import PrecompressedStatic
+from klyngekart.origin_guard import OriginGuard
 from klyngekart.page_shell import PageShell
 from klyngekart.routes import ROUTES
 
 app = st.App(
     "dashboard.py",
     routes=ROUTES,
-    middleware=[Middleware(PrecompressedStatic), Middleware(GZipMiddleware, minimum_size=1024), Middleware(PageShell)],
+    middleware=[
+        Middleware(OriginGuard),
+        Middleware(PrecompressedStatic),
+        Middleware(GZipMiddleware, minimum_size=1024),
+        Middleware(PageShell),
+    ],
 )
