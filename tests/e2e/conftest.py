@@ -33,6 +33,7 @@ BROWSER_FLAGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+SKELETON = '[data-testid="stSkeleton"]'
 
 
 def chromium_path() -> str | None:
@@ -119,7 +120,7 @@ class Visit:
         self.page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=60_000)
         self.page.wait_for_selector("h1", timeout=60_000)
         self.page.wait_for_selector(IDLE, timeout=60_000)
-        self.page.wait_for_timeout(300)
+        self.page.wait_for_function(f"() => !document.querySelector('{SKELETON}')", timeout=60_000)
 
     def eventually(self, read: Callable[[], object], wanted: object, timeout: float = 30) -> object:
         """What `read()` returns once it equals `wanted`, or at the deadline, for the caller to assert.
@@ -131,6 +132,21 @@ class Visit:
         while (value := read()) != wanted and time.monotonic() < deadline:
             self.page.wait_for_timeout(250)
         return value
+
+    def stable(self, read: Callable[[], object], timeout: float = 30) -> object:
+        """What `read()` returns once two reads a frame apart agree (a scroll or layout has settled)."""
+        deadline = time.monotonic() + timeout
+        previous = read()
+        while time.monotonic() < deadline:
+            self.page.evaluate("() => new Promise(requestAnimationFrame)")
+            if (current := read()) == previous:
+                return current
+            previous = current
+        return previous
+
+    def quiet(self) -> None:
+        """Wait until the page has made no request for half a second (Playwright's network idle)."""
+        self.page.wait_for_load_state("networkidle", timeout=60_000)
 
     def outside_requests(self) -> list[str]:
         # data: and blob: URLs never leave the page (deck.gl and Plotly load workers and images from them).

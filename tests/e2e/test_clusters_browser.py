@@ -54,7 +54,7 @@ def test_profile_map_draws_locally_and_is_accessible(visit, lang):
     visit.open(f"/klynger?cluster=gce-ocean-technology&lang={lang}")
     visit.page.wait_for_selector(MAP, state="visible", timeout=30_000)
     visit.page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', state="visible", timeout=30_000)
-    visit.page.wait_for_timeout(1500)
+    visit.quiet()
     assert visit.outside_requests() == []
     assert serious_violations(visit.page) == []
 

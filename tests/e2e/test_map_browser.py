@@ -62,8 +62,7 @@ def test_county_click_filters_the_list(visit):
     assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: All counties")).is_visible()
     # Bring the county map's lower half (where Vestland's circle sits) into the window.
     visit.page.locator('[data-testid="stPlotlyChart"]').first.evaluate("chart => chart.scrollIntoView({block: 'end'})")
-    visit.page.wait_for_timeout(1000)
-    x, y = county_circle(visit.page, "46")
+    x, y = visit.stable(lambda: county_circle(visit.page, "46"))
     visit.page.mouse.click(x, y)
     visit.page.wait_for_url("**county=46**", timeout=30_000)
     visit.settle()
@@ -101,11 +100,19 @@ def test_clicking_a_host_town_opens_its_profile(visit):
     visit.open("/kart?view=towns&lang=en")
     canvas = visit.page.locator(DECK).first
     canvas.wait_for(state="visible", timeout=60_000)
-    visit.page.wait_for_timeout(1500)
-    box = canvas.bounding_box()
+    box = visit.stable(canvas.bounding_box)
     lat, lon = loneliest_town()
     (x, y), (cx, cy) = mercator(lat, lon), mercator(CENTRE["lat"], CENTRE["lon"])
-    visit.page.mouse.click(box["x"] + box["width"] / 2 + x - cx, box["y"] + box["height"] / 2 + y - cy)
+    px, py = box["x"] + box["width"] / 2 + x - cx, box["y"] + box["height"] / 2 + y - cy
+    # deck.gl draws its dots some frames after the canvas appears, and a click before that hits
+    # nothing. Hovering is harmless to repeat: once the dot's tooltip shows, the dot can be clicked.
+    tooltip = visit.page.locator(".deck-tooltip")
+    for step in range(120):
+        visit.page.mouse.move(px + step % 2, py)
+        if tooltip.is_visible() and tooltip.inner_text().strip():
+            break
+        visit.page.evaluate("() => new Promise(requestAnimationFrame)")
+    visit.page.mouse.click(px, py)
     link = visit.page.get_by_role("link", name=re.compile("^Open the profile of "))
     link.wait_for(timeout=30_000)
     # The link's text starts with its icon's name ("hub"), which screen readers skip.

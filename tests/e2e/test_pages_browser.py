@@ -26,7 +26,7 @@ def test_page_draws_its_main_element(visit, page, lang):
 def test_no_request_leaves_the_machine(visit, page):
     visit.open(PAGES[page])
     visit.page.wait_for_selector(MAIN_ELEMENT[page], state="visible", timeout=30_000)
-    visit.page.wait_for_timeout(1500)
+    visit.quiet()
     assert visit.outside_requests() == []
 
 

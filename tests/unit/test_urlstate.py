@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klyngekart.urlstate import MAX_VALUE_LENGTH, Param, read_state, to_query
+from klyngekart.urlstate import MAX_VALUE_LENGTH, Param, migrate, read_state, to_query
 
 PARAMS = [Param("lang", "nb", ("nb", "en")), Param("year", "2022", int_range=(2002, 2025))]
 
@@ -61,3 +62,31 @@ def test_retired_names_are_not_in_use(fixture_dataset):
     assert not set(RENAMED_PARAMETERS) & set(params)
     for (name, old), new in RENAMED_VALUES.items():
         assert old not in params[name].options and new in params[name].options
+
+
+@pytest.fixture(scope="module")
+def parameter_lists(fixture_dataset) -> list[list[Param]]:
+    """Every parameter list a page reads the URL with: the registered charts' and the cluster filters'."""
+    from klyngekart.charts.registry import CHARTS
+    from klyngekart.ui.filters import cluster_filter_params
+
+    return [chart.params(fixture_dataset) for chart in CHARTS.values()] + [cluster_filter_params(fixture_dataset)]
+
+
+QUERY_NAMES = st.sampled_from(["lang", "year", "metric", "level", "county", "sector", "programme", "component", "terms", "base", "view"])
+QUERY_VALUES = (
+    st.text(max_size=100)
+    | st.sampled_from(["", "all", "2022", "-1", "1e3", "<script>", "%00", "NCE", "real"])
+    | st.lists(st.text(max_size=12), max_size=3)
+)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(QUERY_NAMES | st.text(max_size=12), QUERY_VALUES, max_size=6))
+def test_every_registered_parameter_list_accepts_only_its_options(parameter_lists, query):
+    for params in parameter_lists:
+        state = read_state(query, params)
+        for param in params:
+            value = state.values[param.name]
+            assert value == param.default or param.parse(value) == value
+            assert (param.name in state.ignored) == (param.name in migrate(query) and param.parse(migrate(query)[param.name]) is None)
