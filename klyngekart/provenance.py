@@ -13,6 +13,7 @@ import pandas as pd
 from klyngekart.data import Dataset
 from klyngekart.data.validate import split_list
 from klyngekart.i18n import t
+from klyngekart.markdown import escape_markdown, markdown_link
 
 
 def source_ids_of(rows: pd.DataFrame) -> list[str]:
@@ -80,11 +81,10 @@ def citation_counts(ds: Dataset) -> pd.Series:
 
 
 def source_markdown(source: pd.Series) -> str:
-    """A source as one Markdown line: publisher, linked title, publication date."""
-    title = str(source["title"]).replace("[", "(").replace("]", ")")
-    linked = f"[{title}]({source['url']})" if isinstance(source["url"], str) and source["url"] else title
-    published = f" ({source['published']})" if isinstance(source["published"], str) and source["published"] else ""
-    return f"{source['publisher']}: {linked}{published}"
+    """A source as one Markdown line: publisher, linked title, publication date; every value escaped."""
+    linked = markdown_link(source["title"], source["url"])
+    published = f" ({escape_markdown(source['published'])})" if isinstance(source["published"], str) and source["published"] else ""
+    return f"{escape_markdown(source['publisher'])}: {linked}{published}"
 
 
 def with_source_columns(rows: pd.DataFrame, ds: Dataset) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from klyngekart.clusters import (
 )
 from klyngekart.figures.clusters import cluster_map, timeline_figure
 from klyngekart.geo import MAP_CREDIT
+from klyngekart.markdown import escape_markdown, markdown_link
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
 from klyngekart.ui import county_shapes, dataset, language, page_state, tr, url_widget
 from klyngekart.ui.charts import chart_block, chart_meta
@@ -61,7 +62,7 @@ def show_profile(cluster_id: str) -> None:
     st.title(cluster["name"])
     description = cluster[f"description_{lang}"]
     if isinstance(description, str):
-        st.markdown(description)
+        st.markdown(escape_markdown(description))
 
     facts = [
         (tr("clusters.col_level"), level_label(found.level, lang)),
@@ -71,9 +72,11 @@ def show_profile(cluster_id: str) -> None:
         (tr("clusters.host"), cluster["host_municipality"]),
         (tr("clusters.col_sector"), cluster[f"sector_{lang}"]),
         (tr("clusters.col_other_names"), cluster["other_names"].replace(";", ", ") if isinstance(cluster["other_names"], str) else ""),
-        (tr("clusters.website"), f"[{cluster['website']}]({cluster['website']})" if isinstance(cluster["website"], str) else ""),
     ]
-    st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts if isinstance(value, str) and value))
+    lines = [f"- **{label}:** {escape_markdown(value)}" for label, value in facts if isinstance(value, str) and value]
+    if isinstance(cluster["website"], str):
+        lines.append(f"- **{tr('clusters.website')}:** {markdown_link(cluster['website'], cluster['website'])}")
+    st.markdown("\n".join(lines))
 
     history_title = tr("clusters.history_title")
     st.header(history_title)
@@ -96,7 +99,8 @@ def show_profile(cluster_id: str) -> None:
         st.header(tr("clusters.map_title"))
         deck = cluster_map(county_shapes(), float(cluster["latitude"]), float(cluster["longitude"]), cluster["county_code_today"], cluster["name"])
         st.pydeck_chart(deck, height=360, key="cluster-map")
-        st.markdown(tr("clusters.map_caption", town=cluster["host_municipality"] if isinstance(cluster["host_municipality"], str) else "", credit=MAP_CREDIT))
+        town = cluster["host_municipality"] if isinstance(cluster["host_municipality"], str) else ""
+        st.markdown(tr("clusters.map_caption", town=escape_markdown(town), credit=MAP_CREDIT))
 
     st.header(tr("clusters.members_title"))
     if found.members.empty:

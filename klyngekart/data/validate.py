@@ -20,6 +20,11 @@ INT = re.compile(r"^-?\d+$")
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 COUNTY = re.compile(r"^\d{2}$")
 MUNICIPALITY = re.compile(r"^\d{4}$")
+# Markup has no place in the data: a tag, a Markdown link or image, or a script address would be
+# read as code wherever a value reaches HTML or Markdown (security review, issue 15).
+MARKUP = re.compile(r"<\s*[A-Za-z/!?]|\]\s*\(|javascript\s*:|data\s*:\s*text/html", re.IGNORECASE)
+# A source address is quoted into links: no spaces, quotes or angle brackets.
+URL_UNSAFE = re.compile(r"[\s<>\"'`]")
 # A line in the file is the data row's position plus the header line and 1-based counting.
 HEADER_LINES = 2
 
@@ -70,8 +75,10 @@ def _cell_rule(column: Column, value: str) -> str | None:
         return "must be 'true' or 'false'"
     if kind == "date" and not DATE.match(value):
         return "must be a date YYYY, YYYY-MM or YYYY-MM-DD"
-    if kind == "url" and not value.startswith(("https://", "http://")):
-        return "must be an http(s) URL"
+    if kind == "url" and (not value.startswith(("https://", "http://")) or URL_UNSAFE.search(value)):
+        return "must be an http(s) URL without spaces, quotes or angle brackets"
+    if MARKUP.search(value):
+        return "must be plain text: no HTML tags, Markdown links or script addresses"
     if kind == "enum" and value not in column.options:
         return "must be one of: " + ", ".join(o for o in column.options if o)
     if kind == "county" and not COUNTY.match(value):

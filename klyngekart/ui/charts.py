@@ -13,6 +13,7 @@ import streamlit as st
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.registry import CHARTS
 from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xlsx, meta_for
+from klyngekart.markdown import escape_markdown
 from klyngekart.ui import dataset, language, outlines, tr
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
@@ -70,7 +71,7 @@ def chart_block(
         on_select="rerun" if selectable else "ignore", selection_mode=("points",),
     )
     st.markdown(summary)
-    st.markdown(f"<small>{meta.source_line} · {tr('export.licence_line', licence=meta.licence)}</small>", unsafe_allow_html=True)
+    st.caption(f"{escape_markdown(meta.source_line)} · {escape_markdown(tr('export.licence_line', licence=meta.licence))}")
     figure_json = figure_json or fig.to_json()
     stem = f"klyngekart-{key}-{hashlib.sha1(figure_json.encode()).hexdigest()[:8]}"
     # A wrapping row keeps the four labels whole in a narrow column and on a phone.

@@ -9,6 +9,7 @@ import streamlit as st
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.registry import CHARTS
 from klyngekart.i18n import t
+from klyngekart.markdown import escape_markdown
 from klyngekart.ui import dataset, language, page_state, tr
 from klyngekart.ui.charts import PLOTLY_CONFIG, chart_bundle, current_url
 
@@ -62,7 +63,7 @@ def render_embedded(key: str) -> None:
         return
     st.subheader(bundle.title)
     st.plotly_chart(bundle.fig, config=PLOTLY_CONFIG, width="stretch", alt=bundle.summary)
-    st.markdown(f"{bundle.source_line} {t('export.licence_line', language(), licence=data.release.licence)}")
+    st.markdown(escape_markdown(f"{bundle.source_line} {t('export.licence_line', language(), licence=data.release.licence)}"))
     query = {name: st.query_params[name] for name in st.query_params if name not in (EMBED_PARAM, "embed")}
     full = site_root() + chart.page_path + ("?" + urlencode(query) if query else "")
     st.markdown(f"[{tr('share.open_full')}]({full})")
