@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from klyngekart.data import DATA_DIR
+from klyngekart.data.borders import COUNTIES_FILE
 
-COUNTIES_FILE = Path("geo") / "counties_2024.geojson"
 # Where server.py serves that file, for the host-town map (deck.gl fetches its layers by address).
 COUNTIES_URL = "/geo/counties_2024.geojson"
 MAP_CREDIT = "© Kartverket (CC BY 4.0), forenklet / simplified"

@@ -55,6 +55,11 @@ def _borders() -> bytes:
 
 
 async def county_borders(request: Request) -> Response:
+    # The borders are validated with the tables: a broken file is not served either.
+    try:
+        _dataset()
+    except DataError:
+        return PlainTextResponse("the dataset does not pass validation; run python -m klyngekart check", status_code=503)
     return Response(_borders(), media_type="application/geo+json", headers={"Cache-Control": "public, max-age=86400"})
 
 

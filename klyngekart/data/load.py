@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import pandas as pd
 
+from klyngekart.data.borders import border_problems
 from klyngekart.data.derive import add_derived_columns
 from klyngekart.data.schema import TABLES, Table
 from klyngekart.data.validate import DataError, Problem, validate_references, validate_table
@@ -101,6 +102,8 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     if problems:
         raise DataError(problems)
     problems = validate_references(raw, TABLES)
+    counties = raw["reference/counties"]
+    problems += border_problems(data_dir, set(counties.loc[counties["valid_to"] == "", "county_code"]))
     if problems:
         raise DataError(problems)
     typed = {table.name: _typed(table, raw[table.name]) for table in TABLES}

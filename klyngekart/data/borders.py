@@ -1,0 +1,79 @@
+"""The county borders are data too: checked at start with the tables, so that a truncated or
+edited GeoJSON gives the same clear message as a broken CSV instead of a half-drawn map.
+
+These checks are structural and cheap (parse, one feature per county of today, closed rings
+of coordinates inside Norway). That the 15 shapes tile the country without gaps or overlaps is
+checked with shapely in tests/unit/test_geometry.py, since the app does not ship shapely.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from klyngekart.data.validate import Problem
+
+COUNTIES_FILE = Path("geo") / "counties_2024.geojson"
+# Longitude and latitude of mainland Norway with its coastal islands, with a margin.
+LONGITUDE = (3.0, 33.0)
+LATITUDE = (57.0, 72.0)
+
+
+def _ring_problem(ring: object) -> str | None:
+    if not isinstance(ring, list) or len(ring) < 4:
+        return "a ring needs at least four points"
+    for point in ring:
+        if not (isinstance(point, list) and len(point) == 2 and all(isinstance(v, int | float) and not isinstance(v, bool) for v in point)):
+            return "a point must be [longitude, latitude]"
+        if not (LONGITUDE[0] <= point[0] <= LONGITUDE[1] and LATITUDE[0] <= point[1] <= LATITUDE[1]):
+            return f"point {point} lies outside Norway"
+    if ring[0] != ring[-1]:
+        return "a ring must end where it starts"
+    return None
+
+
+def _geometry_problem(geometry: object) -> str | None:
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        return "geometry must be a Polygon or MultiPolygon"
+    coordinates = geometry.get("coordinates")
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    if not isinstance(polygons, list) or not polygons or not all(isinstance(p, list) and p for p in polygons):
+        return "geometry has no polygons"
+    for polygon in polygons:
+        for ring in polygon:
+            if found := _ring_problem(ring):
+                return found
+    return None
+
+
+def border_problems(data_dir: Path, county_codes: set[str]) -> list[Problem]:
+    """What is wrong with the county borders file, against the codes of today's counties."""
+    file = COUNTIES_FILE.as_posix()
+    try:
+        collection = json.loads((data_dir / COUNTIES_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return [Problem(file, "file is missing")]
+    except UnicodeDecodeError as error:
+        return [Problem(file, f"is not UTF-8 (byte {error.start})")]
+    except json.JSONDecodeError as error:
+        return [Problem(file, f"is not valid JSON: {error.msg} at character {error.colno}", line=error.lineno)]
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(features, list) or collection.get("type") != "FeatureCollection":
+        return [Problem(file, "must be a GeoJSON FeatureCollection")]
+    problems, seen = [], []
+    for index, feature in enumerate(features, start=1):
+        properties = feature.get("properties") if isinstance(feature, dict) else None
+        code = str(properties.get("county_code", "")) if isinstance(properties, dict) else ""
+        where = f"feature {index} (county_code '{code}')"
+        if code not in county_codes:
+            problems.append(Problem(file, f"{where}: county_code is not one of today's counties"))
+        seen.append(code)
+        if found := _geometry_problem(feature.get("geometry") if isinstance(feature, dict) else None):
+            problems.append(Problem(file, f"{where}: {found}"))
+    missing = sorted(county_codes - set(seen))
+    if missing:
+        problems.append(Problem(file, f"has no shape for county {', '.join(missing)}"))
+    twice = sorted({code for code in seen if seen.count(code) > 1})
+    if twice:
+        problems.append(Problem(file, f"has more than one feature for county {', '.join(twice)}"))
+    return problems
