@@ -7,7 +7,8 @@ so they are compressed once and served from memory; the rest is compressed per r
 The page shell (klyngekart/page_shell.py) sits inside the gzip layer: it edits Streamlit's
 index.html as plain text, and the layer outside compresses the result. The origin guard sits
 outside everything: a foreign site's websocket is refused before Streamlit would look up this
-machine's public address to judge it (klyngekart/origin_guard.py).
+machine's public address to judge it (klyngekart/origin_guard.py), and every response carries
+the security headers of klyngekart/security_headers.py.
 """
 
 import streamlit as st
@@ -18,12 +19,14 @@ from klyngekart.gzip_static import PrecompressedStatic
 from klyngekart.origin_guard import OriginGuard
 from klyngekart.page_shell import PageShell
 from klyngekart.routes import ROUTES
+from klyngekart.security_headers import SecurityHeaders
 
 app = st.App(
     "dashboard.py",
     routes=ROUTES,
     middleware=[
         Middleware(OriginGuard),
+        Middleware(SecurityHeaders),
         Middleware(PrecompressedStatic),
         Middleware(GZipMiddleware, minimum_size=1024),
         Middleware(PageShell),

@@ -29,7 +29,8 @@ def _zip() -> bytes:
 async def table_csv(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in TABLES_BY_NAME:
-        return PlainTextResponse(f"no table {name!r}; see /data/klyngekart.zip for all tables", status_code=404)
+        # The requested name is not echoed back: a crafted link must not put its text on our page.
+        return PlainTextResponse("no such table; see /data/klyngekart.zip for all tables", status_code=404)
     try:
         csv = _dataset().raw[name].to_csv(index=False)
     except DataError:

@@ -109,7 +109,9 @@ class Visit:
         self.page = page
         self.base = base
         self.requests: list[str] = []
+        self.console: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda message: self.console.append(message.text))
 
     def open(self, path: str = "/") -> None:
         self.page.goto(self.base + path)
@@ -147,6 +149,10 @@ class Visit:
     def quiet(self) -> None:
         """Wait until the page has made no request for half a second (Playwright's network idle)."""
         self.page.wait_for_load_state("networkidle", timeout=60_000)
+
+    def blocked_by_policy(self) -> list[str]:
+        """Console reports of something the Content-Security-Policy refused."""
+        return [text for text in self.console if "Content Security Policy" in text]
 
     def outside_requests(self) -> list[str]:
         # data: and blob: URLs never leave the page (deck.gl and Plotly load workers and images from them).

@@ -28,6 +28,7 @@ def test_no_request_leaves_the_machine(visit, page):
     visit.page.wait_for_selector(MAIN_ELEMENT[page], state="visible", timeout=30_000)
     visit.quiet()
     assert visit.outside_requests() == []
+    assert visit.blocked_by_policy() == []
 
 
 @pytest.mark.parametrize("page", PAGES)
