@@ -14,12 +14,19 @@ the security headers of klyngekart/security_headers.py.
 import streamlit as st
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
+from streamlit.runtime.pages_manager import PagesManager
 
 from klyngekart.gzip_static import PrecompressedStatic
 from klyngekart.origin_guard import OriginGuard
 from klyngekart.page_shell import PageShell
 from klyngekart.routes import ROUTES
 from klyngekart.security_headers import SecurityHeaders
+
+# Streamlit still honours its first multipage design, in which every script in pages/ is a page
+# of its own: until dashboard.py's st.navigation has run once in this process, an address such as
+# /map runs pages/map.py directly, without the router's language, data check and footer. Every
+# address goes through dashboard.py instead, from the first request on.
+PagesManager.uses_pages_directory = False
 
 app = st.App(
     "dashboard.py",
