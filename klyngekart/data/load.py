@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,10 +49,39 @@ class Dataset:
         return self._memo[name]  # type: ignore[return-value]
 
 
+def _csv_problems(file: str, content: bytes) -> list[Problem]:
+    """Encoding and CSV structure, each problem with the line it is on (pandas gives a byte
+    position or a 0-based row, which a maintainer cannot go to)."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        column = error.start - (content.rfind(b"\n", 0, error.start) + 1) + 1
+        return [Problem(file, f"is not UTF-8 (byte {column} of the line)", line=line)]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    header = next(reader, [])
+    while True:
+        # A quoted field may span lines: a row starts on the line after the previous row ended.
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return problems
+        except csv.Error as error:
+            return [*problems, Problem(file, f"is not valid CSV ({error}); a quote may be left open", line=start)]
+        if row and len(row) != len(header):
+            rule = f"has {len(row)} fields where the header has {len(header)} (a cut-off row or a stray comma or quote)"
+            problems.append(Problem(file, rule, line=start))
+
+
 def read_raw(table: Table, data_dir: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     path = data_dir / table.file
     if not path.exists():
         return None, [Problem(table.file, "file is missing")]
+    problems = _csv_problems(table.file, path.read_bytes())
+    if problems:
+        return None, problems
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:

@@ -102,7 +102,29 @@ def test_not_utf8(data_copy):
     (data_copy / "events.csv").write_bytes("year,date\n2022,\xe6\n".encode("latin-1"))
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    assert str(caught.value.problems[0]).startswith("data/events.csv: cannot be read as UTF-8 CSV")
+    assert [str(p) for p in caught.value.problems] == ["data/events.csv, line 2: is not UTF-8 (byte 6 of the line)"]
+
+
+def test_truncated_file_names_its_last_line(data_copy):
+    path = data_copy / "clusters.csv"
+    text = path.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    path.write_text(text[: text.rindex(",")], encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 1 and found[0].startswith(f"data/clusters.csv, line {lines}: ")
+
+
+def test_open_quote_names_its_line(data_copy):
+    path = data_copy / "events.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].replace(",", ',"', 1)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    found = str(caught.value.problems[0])
+    assert found.startswith("data/events.csv, line ") and "quote" in found
 
 
 def test_spaces_around_value(data_copy):
