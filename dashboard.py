@@ -20,7 +20,10 @@ st.set_page_config(
 )
 
 lang, unknown_language = resolve_language()
-language_picker(lang)
+# ?chart=<key>&embed=true shows one chart alone, for embedding in other sites: no sidebar.
+embedded = embedded_chart()
+if not embedded:
+    language_picker(lang)
 if unknown_language:
     st.info(tr("url.ignored", names="lang"), icon=":material/link_off:")
 
@@ -28,14 +31,12 @@ try:
     data = dataset()
 except DataError as error:
     error_page(error)
-    mark_language(lang)
+    mark_language(lang, in_sidebar=not embedded)
     st.stop()
 
-# ?chart=<key> (with Streamlit's ?embed=true) shows one chart alone, for embedding in other sites.
-embedded = embedded_chart()
 if embedded:
     render_embedded(embedded)
-    mark_language(lang)
+    mark_language(lang, in_sidebar=False)
     st.stop()
 
 pages = [

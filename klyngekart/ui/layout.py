@@ -28,11 +28,12 @@ def language_picker(lang: str) -> None:
         st.rerun()
 
 
-def mark_language(lang: str) -> None:
+def mark_language(lang: str, in_sidebar: bool = True) -> None:
     """Screen readers pick their voice from <html lang>; Streamlit's page says "en" whatever the
     text. `lang` is "nb" or "en" (validated), never text from the URL. Called last on every path,
-    so the page's own elements and chart library are not queued behind this element's code."""
-    with st.sidebar:
+    so the page's own elements and chart library are not queued behind this element's code; the
+    embed view has no sidebar, so there it goes below the chart."""
+    with st.sidebar if in_sidebar else st.container():
         st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
 
 

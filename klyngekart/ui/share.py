@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -38,7 +39,7 @@ def share_box(bundle: ChartBundle, date: str) -> None:
         if bundle.key in CHARTS:
             st.markdown(tr("share.embed"))
             snippet = (
-                f'<iframe src="{embed_url(bundle.key)}" title="{bundle.title}" '
+                f'<iframe src="{html.escape(embed_url(bundle.key))}" title="{html.escape(bundle.title)}" '
                 'width="100%" height="620" style="border:0" loading="lazy"></iframe>'
             )
             st.code(snippet, language=None, wrap_lines=True)
@@ -47,9 +48,11 @@ def share_box(bundle: ChartBundle, date: str) -> None:
 
 
 def embedded_chart() -> str | None:
-    """The chart key asked for with ?chart=, when it names a chart that can stand alone."""
+    """The chart key asked for with ?chart=…&embed=true, when it names a chart that can stand
+    alone; without embed=true the address is an ordinary page view."""
     key = st.query_params.get(EMBED_PARAM)
-    return key if key in CHARTS else None
+    # Streamlit keeps embed=true out of st.query_params and reports it here.
+    return key if st.context.is_embedded and key in CHARTS else None
 
 
 def render_embedded(key: str) -> None:

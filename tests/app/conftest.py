@@ -17,6 +17,9 @@ def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=60)
     for name, value in (query or {}).items():
         at.query_params[name] = value
+    # A browser reports ?embed=true through st.context, not st.query_params.
+    if (query or {}).get("embed") == "true":
+        at.context["is_embedded"] = True
     at.run()
     if PAGES[page]:
         at.switch_page(PAGES[page]).run()

@@ -11,6 +11,18 @@ def test_embed_shows_one_chart_and_its_source():
     assert plotted(at)["layout"]["separators"] == ".,"
 
 
+def test_embed_view_has_no_sidebar():
+    at = open_page("home", {"chart": "budget", "embed": "true", "lang": "en"})
+    assert len(at.sidebar.radio) == 0
+
+
+def test_chart_without_embed_is_the_ordinary_page():
+    at = open_page("home", {"chart": "budget", "lang": "en"})
+    assert not at.exception
+    assert at.title[0].value == "Klyngekart"
+    assert len(at.sidebar.radio) == 1
+
+
 def test_unknown_embed_key_shows_the_page():
     at = open_page("home", {"chart": "pie"})
     assert not at.exception

@@ -81,7 +81,7 @@ QUERY_VALUES = (
 )
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.dictionaries(QUERY_NAMES | st.text(max_size=12), QUERY_VALUES, max_size=6))
 def test_every_registered_parameter_list_accepts_only_its_options(parameter_lists, query):
     for params in parameter_lists:
