@@ -7,7 +7,9 @@ wrapper in klyngekart.ui, never with geopandas.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,16 @@ from klyngekart.data.borders import COUNTIES_FILE
 
 # Where server.py serves that file, for the host-town map (deck.gl fetches its layers by address).
 COUNTIES_URL = "/geo/counties_2024.geojson"
+
+
+@cache
+def counties_version(data_dir: Path = DATA_DIR) -> str:
+    """A short hash of the borders file: part of its address, so a new file is never read from cache."""
+    return hashlib.sha256((data_dir / COUNTIES_FILE).read_bytes()).hexdigest()[:12]
+
+
+def counties_url() -> str:
+    return f"{COUNTIES_URL}?v={counties_version()}"
 MAP_CREDIT = "© Kartverket (CC BY 4.0), forenklet / simplified"
 # Transverse Mercator on 15° east, the meridian of UTM zone 33 in which Norway's own maps are
 # drawn: the country keeps its familiar shape, where Web Mercator swells Finnmark.

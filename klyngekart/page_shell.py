@@ -101,10 +101,12 @@ class PageShell:
 
     async def __call__(self, scope, receive, send) -> None:
         headers = dict(scope.get("headers", []))
-        if scope["type"] != "http" or scope["method"] != "GET" or b"text/html" not in headers.get(b"accept", b""):
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or b"text/html" not in headers.get(b"accept", b""):
             await self.app(scope, receive, send)
             return
-        scope = dict(scope, headers=[(k, v) for k, v in scope["headers"] if k not in DROPPED])
+        # HEAD is answered from the edited page too, so its headers match what GET sends.
+        head_only = scope["method"] == "HEAD"
+        scope = dict(scope, method="GET", headers=[(k, v) for k, v in scope["headers"] if k not in DROPPED])
         lang = page_language(scope.get("query_string", b""))
         page = self.page_path(scope["path"])
         start: dict | None = None
@@ -129,6 +131,6 @@ class PageShell:
             text = rewrite(b"".join(body).decode("utf-8"), self.base_path, page, lang, self.chunks, self.charts).encode("utf-8")
             kept = [(k, v) for k, v in start["headers"] if k not in (b"content-length", b"etag", b"last-modified")]
             await send(start | {"headers": [*kept, (b"content-length", str(len(text)).encode())]})
-            await send({"type": "http.response.body", "body": text})
+            await send({"type": "http.response.body", "body": b"" if head_only else text})
 
         await self.app(scope, receive, edit)

@@ -1,4 +1,4 @@
-"""Security headers on every response, and Streamlit's internal metrics kept off the public site.
+"""Security headers on every response, one Vary header, and Streamlit's metrics kept off the public site.
 
 The Content-Security-Policy allows what Streamlit's frontend needs and nothing from other hosts:
 its bundles and the page shell's small inline script (Streamlit runs some code through eval and
@@ -41,6 +41,17 @@ def policy_for(query_string: bytes) -> bytes:
     return (POLICY + frame_ancestors(query_string)).encode("ascii")
 
 
+def merged_vary(headers) -> list[tuple[bytes, bytes]]:
+    """One Vary header naming each field once: the app and the gzip layer each add theirs."""
+    fields: dict[str, None] = {}
+    for name, value in headers:
+        if name.lower() == b"vary":
+            for field in value.decode("latin-1").split(","):
+                if field.strip():
+                    fields.setdefault(field.strip().lower(), None)
+    return [(b"vary", ", ".join(fields).encode("latin-1"))] if fields else []
+
+
 class SecurityHeaders:
     """ASGI middleware: adds the headers above to every HTTP response; answers 404 for private paths."""
 
@@ -56,8 +67,8 @@ class SecurityHeaders:
 
         async def with_headers(message) -> None:
             if message["type"] == "http.response.start":
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
-                message = message | {"headers": kept + added}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names and k.lower() != b"vary"]
+                message = message | {"headers": kept + added + merged_vary(message.get("headers", []))}
             await send(message)
 
         if scope["path"].rstrip("/").endswith(PRIVATE_PATHS):

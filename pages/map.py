@@ -6,7 +6,7 @@ import streamlit as st
 
 from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
-from klyngekart.geo import COUNTIES_URL, MAP_CREDIT
+from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
@@ -71,7 +71,7 @@ if towns_tab.open:
     with towns_tab:
         points = point_layer_data(shown, county_names, lang)
         picked = st.pydeck_chart(
-            point_map(points, COUNTIES_URL), height=600, alt=tr("map.points_alt", count=len(points), year=year),
+            point_map(points, counties_url()), height=600, alt=tr("map.points_alt", count=len(points), year=year),
             on_select="rerun", key="map-towns",
         )
         st.markdown(tr("map.points_legend"))
