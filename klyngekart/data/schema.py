@@ -29,7 +29,15 @@ BASES = (
     "press",
     "evaluation",
     "programme_page",
+    # A figure implied by a source's own arithmetic; the note gives the formula and both inputs' sources.
+    "derived",
 )
+# Where a figure sits in the budget's life: proposed, decided by the Storting, revised during the year,
+# assigned to the operator (assignment letter), or committed to projects.
+BUDGET_STAGES = ("proposal", "enacted", "revised", "assigned", "granted")
+# Whose money it is. Ministries under their names of the time: KRD (to 2013) -> KMD (2014-2021) -> KDD;
+# NHD (to 2013) -> NFD; LMD agriculture; FKD fisheries and coastal affairs (to 2013).
+FUNDERS = ("KRD", "KMD", "KDD", "NHD", "NFD", "LMD", "FKD", "county", "municipality", "IN", "Siva", "NFR", "unstated")
 STAT_INDICATORS = (
     "clusters_served",
     "clusters_admitted",
@@ -65,7 +73,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, counties, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, county, counties, municipality, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -222,12 +230,15 @@ TABLES: tuple[Table, ...] = (
             _c("value", "number", True),
             _c("qualifier", "enum", False, QUALIFIERS),
             _c("basis", "enum", True, BASES),
+            # Optional until every row is filled (issue 13), then required.
+            _c("stage", "enum", False, BUDGET_STAGES),
+            _c("funder", "enums", False, FUNDERS),
             _c("preferred", "bool", True),
             _c("preferred_reason"),
             SOURCE_IDS,
             NOTE,
         ),
-        preferred_group=("year", "programme", "component", "measure"),
+        preferred_group=("year", "programme", "component", "measure", "stage"),
     ),
     Table(
         "programme_stats",

@@ -74,6 +74,8 @@ def _cell_rule(column: Column, value: str) -> str | None:
         return "must be an http(s) URL"
     if kind == "enum" and value not in column.options:
         return "must be one of: " + ", ".join(o for o in column.options if o)
+    if kind == "enums" and not (split_list(value) and all(v in column.options for v in split_list(value))):
+        return "must be one or more of " + ", ".join(column.options) + " separated by ';'"
     if kind == "county" and not COUNTY.match(value):
         return "must be a two-digit county code"
     if kind == "counties" and not all(COUNTY.match(v) for v in split_list(value)):
