@@ -51,6 +51,8 @@ STAT_INDICATORS = (
     "new_firms",
     "projects",
 )
+# What a restructuring area reports of itself or an evaluator reports of it.
+REGION_RESULTS = ("jobs_created", "jobs_secured", "new_firms")
 EFFECT_INDICATORS = ("sales_revenue", "value_creation", "productivity", "fte")
 EVENT_TYPES = (
     "programme_start",
@@ -73,7 +75,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, county, counties, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, region, county, counties, municipality, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -285,6 +287,24 @@ TABLES: tuple[Table, ...] = (
             NOTE,
         ),
         key=("region_id",),
+    ),
+    Table(
+        "region_results",
+        (
+            _c("region_id", "region", True),
+            _c("indicator", "enum", True, REGION_RESULTS),
+            _c("value", "number", True),
+            _c("qualifier", "enum", False, QUALIFIERS),
+            # The years the figure covers: one year, or a whole status period as an evaluation sums it up.
+            _c("start_year", "year", True),
+            _c("end_year", "year", True),
+            _c("reported_by", required=True),
+            _c("preferred", "bool", True),
+            _c("preferred_reason"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        preferred_group=("region_id", "indicator", "start_year", "end_year"),
     ),
     Table(
         "events",

@@ -57,7 +57,7 @@ def split_list(value: str) -> list[str]:
 def _cell_rule(column: Column, value: str) -> str | None:
     """Why `value` breaks the column's format, or None when it is fine."""
     kind = column.kind
-    if kind in ("slug", "cluster") and not SLUG.match(value):
+    if kind in ("slug", "cluster", "region") and not SLUG.match(value):
         return "must be a slug of lower-case letters, digits and hyphens"
     if kind == "int" and not INT.match(value):
         return "must be a whole number"
@@ -188,6 +188,7 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
     known = {
         "ids": set(tables["sources"]["source_id"]),
         "cluster": set(tables["clusters"]["cluster_id"]),
+        "region": set(tables["restructuring_regions"]["region_id"]),
         "county": set(tables["reference/counties"]["county_code"]),
         "municipality": set(tables["reference/municipalities"]["municipality_code"]),
     }
@@ -196,6 +197,7 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
     what = {
         "ids": "source id not in sources.csv",
         "cluster": "cluster_id not in clusters.csv",
+        "region": "region_id not in restructuring_regions.csv",
         "county": "county code not in reference/counties.csv",
         "municipality": "municipality number not in reference/municipalities.csv",
         "municipalities": "municipality number not in reference/municipalities.csv",

@@ -132,3 +132,8 @@ def test_not_utf8(data_copy):
 def test_spaces_around_value(data_copy):
     found = problems_after(data_copy, "reference/cpi.csv", "2022,122.8", "2022, 122.8")
     assert found == ["data/reference/cpi.csv, line 4, column 'cpi': has leading or trailing spaces (value: ' 122.8')"]
+
+
+def test_region_result_needs_a_known_region(data_copy):
+    found = problems_after(data_copy, "region_results.csv", "kongsberg-baerum,new_firms", "nowhere,new_firms")
+    assert found == ["data/region_results.csv, line 3, column 'region_id': region_id not in restructuring_regions.csv (value: 'nowhere')"]
