@@ -5,8 +5,9 @@ import io
 
 import pytest
 
-from klyngekart.budget import add_real_terms, frame_series
+from klyngekart.budget import add_real_terms
 from klyngekart.data import load_dataset
+from klyngekart.stages import default_stage, stage_series
 from tests.conftest import REPO
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -33,7 +34,8 @@ def plotted_bars(page) -> dict[str, float]:
 
 
 def expected(ds, base: int | None) -> dict[int, float]:
-    series = frame_series(ds["budgets"], "cluster_programme", ("all",))
+    series = stage_series(ds["budgets"], "cluster_programme", default_stage(ds["budgets"], "cluster_programme"))
+    series = series[series["whole"]]
     if base is None:
         return {int(y): float(v) for y, v in zip(series["year"], series["value"], strict=True)}
     real = add_real_terms(series, ds["reference/cpi"], base).dropna(subset=["value_real"])
@@ -41,7 +43,7 @@ def expected(ds, base: int | None) -> dict[int, float]:
 
 
 def test_real_terms_switch_changes_plotted_values(visit, ds):
-    visit.open("/budsjett?component=all")
+    visit.open("/budsjett?parts=hide")
     visit.page.wait_for_selector(CHART, timeout=30_000)
     wanted = pytest.approx({str(k): v for k, v in expected(ds, None).items()})
     assert visit.eventually(lambda: plotted_bars(visit.page), wanted) == wanted
@@ -54,7 +56,7 @@ def test_real_terms_switch_changes_plotted_values(visit, ds):
 
 
 def test_permalink_restores_the_view(visit, ds):
-    visit.open("/budsjett?component=all&terms=real&base=2015&lang=en")
+    visit.open("/budsjett?parts=hide&terms=real&base=2015&lang=en")
     visit.page.wait_for_selector(CHART, timeout=30_000)
     assert visit.page.get_by_role("radio", name="Constant").is_checked()
     wanted = pytest.approx({str(k): v for k, v in expected(ds, 2015).items()})

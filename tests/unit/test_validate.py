@@ -57,9 +57,13 @@ def test_two_preferred_rows_in_a_group(data_copy):
 
 
 def test_a_proposal_and_an_enacted_figure_do_not_conflict(data_copy):
-    # The 210 row alone in the proposal stage must be that stage's preferred row: false is refused.
-    found = problems_after(data_copy, "budgets.csv", "210,about,press,enacted,", "210,about,press,proposal,")
-    assert any("found 0 (value: '2021/cluster_programme/all/allocation/proposal')" in p for p in found)
+    # Moved to the revised stage, the 210 row is alone there and must be that stage's preferred row;
+    # the enacted 207 is then alone too and needs no reason any more, so the only problem is the 210's flag.
+    found = problems_after(data_copy, "budgets.csv", "210,about,press,enacted,", "210,about,press,revised,")
+    assert found == [
+        "data/budgets.csv, line 4, column 'preferred': exactly one row per year/programme/component/measure/stage"
+        " must be preferred, found 0 (value: '2021/cluster_programme/all/allocation/revised')"
+    ]
 
 
 def test_unknown_stage_is_refused(data_copy):
