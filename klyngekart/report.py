@@ -104,10 +104,8 @@ def programme_year_targets(ds: Dataset, readme: Path) -> tuple[list[str], dict[s
     no_stage, no_funder = tg.budget_rows_without(ds, "stage"), tg.budget_rows_without(ds, "funder")
     lines += [
         "",
-        f"Budget rows: {len(ds['budgets'])}; without a stage: {len(no_stage)}; without a funder: {len(no_funder)}",
+        f"Budget rows: {len(ds['budgets'])}; without a stage: {no_stage}; without a funder: {no_funder}",
     ]
-    if no_stage or no_funder:
-        lines.append(f"  lines in budgets.csv to fill: {', '.join(str(n) for n in sorted(set(no_stage) | set(no_funder)))}")
     found["every budget row has a stage and a funder"] = not no_stage and not no_funder
     whole = tg.years_with_whole_amount(ds, "cluster_programme")
     by_stage = whole_years(ds["budgets"], "cluster_programme")

@@ -16,18 +16,15 @@ from klyngekart.i18n import t
 
 WHOLE = "all"
 DERIVED = "derived"
-# Rows whose stage the dataset does not give yet; shown as their own stage, never merged into another.
-UNSTATED = "unstated"
-STAGES = (*BUDGET_STAGES, UNSTATED)
+STAGES = BUDGET_STAGES
 # The yearly amount at a stage; changes, packages and per-cluster support are other measures.
 AMOUNT = "allocation"
 
 
 def staged(budgets: pd.DataFrame) -> pd.DataFrame:
-    """Preferred yearly amounts with their stage (UNSTATED where empty) and `whole` and `derived` flags."""
+    """Preferred yearly amounts with `whole` and `derived` flags."""
     rows = budgets[budgets["preferred"] & budgets["measure"].eq(AMOUNT)]
     return rows.assign(
-        stage=rows["stage"].fillna(UNSTATED),
         whole=rows["component"].eq(WHOLE),
         derived=rows["basis"].eq(DERIVED),
     )

@@ -232,9 +232,8 @@ TABLES: tuple[Table, ...] = (
             _c("value", "number", True),
             _c("qualifier", "enum", False, QUALIFIERS),
             _c("basis", "enum", True, BASES),
-            # Optional until every row is filled (issue 13), then required.
-            _c("stage", "enum", False, BUDGET_STAGES),
-            _c("funder", "enums", False, FUNDERS),
+            _c("stage", "enum", True, BUDGET_STAGES),
+            _c("funder", "enums", True, FUNDERS),
             _c("preferred", "bool", True),
             _c("preferred_reason"),
             SOURCE_IDS,

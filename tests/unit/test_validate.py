@@ -73,6 +73,11 @@ def test_unknown_stage_is_refused(data_copy):
     ]
 
 
+def test_stage_and_funder_are_required(data_copy):
+    found = problems_after(data_copy, "budgets.csv", "200,,state_budget,enacted,NFD;KMD,", "200,,state_budget,,,")
+    assert found == ["data/budgets.csv, line 2, column 'stage': is required", "data/budgets.csv, line 2, column 'funder': is required"]
+
+
 def test_unknown_funder_is_refused_even_in_a_list(data_copy):
     found = problems_after(data_copy, "budgets.csv", "200,,state_budget,enacted,NFD;KMD,", "200,,state_budget,enacted,NFD;FIN,")
     assert len(found) == 1 and found[0].startswith("data/budgets.csv, line 2, column 'funder': must be one or more of KRD")
