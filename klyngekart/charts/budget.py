@@ -85,7 +85,9 @@ def budget_chart(ds: Dataset, state: dict[str, str], lang: str) -> ChartBundle |
     unit = t("budget.axis_real", lang, base=base) if terms == "real" else t("budget.axis_nominal", lang)
     milestone_note = milestone_text(events, lang)
     summary = _summary(series, gaps, without_index, value_column, unit, lang)
-    parts_note = t("budget.parts_note", lang) if (~series["whole"] | series["derived"]).any() else ""
+    parts_note = " ".join(
+        t(key, lang) for key, shown in (("budget.parts_note", ~series["whole"]), ("budget.derived_note", series["derived"])) if shown.any()
+    )
     return ChartBundle(
         key="budget",
         fig=budget_figure(series, gaps, events, lang, value_column, unit),
