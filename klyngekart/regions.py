@@ -71,6 +71,14 @@ def region_year(ds: Dataset, year: int, name_column: str = "name") -> RegionYear
     )
 
 
+def in_county(areas: pd.DataFrame, county_code: str) -> pd.DataFrame:
+    """The areas with a municipality in today's county `county_code` ("all": every area)."""
+    if county_code == "all":
+        return areas
+    codes = areas["county_codes_today"].fillna("").map(split_list)
+    return areas[codes.map(lambda found: county_code in found)]
+
+
 @dataclass(frozen=True)
 class Profile:
     region_id: str

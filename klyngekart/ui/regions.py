@@ -7,6 +7,7 @@ import streamlit as st
 
 from klyngekart.figures.effects import with_qualifier
 from klyngekart.i18n import t
+from klyngekart.mapping import county_from_point
 from klyngekart.provenance import source_markdown
 from klyngekart.regions import Profile
 from klyngekart.ui import language, tr
@@ -32,6 +33,16 @@ def areas_table(areas: pd.DataFrame, stem: str, key: str, caption: str) -> None:
         "source": tr("table.source"), "source_url": tr("table.source_url"),
     }
     link_table(with_profile_links(areas, language()), columns, stem, key, {"name": "profile", "source": "source_url"}, caption)
+
+
+def apply_county_click(chart_key: str, widget_key: str, known: dict[str, str]) -> None:
+    """A click on a county's circle picks that county in the widget `widget_key`, once per click."""
+    selection = st.session_state.get(chart_key) or {}
+    clicked = [county_from_point(p) for p in selection.get("selection", {}).get("points", [])]
+    clicked = [code for code in clicked if code in known]
+    applied = f"{chart_key}-click-applied"
+    if clicked and clicked[-1] != st.session_state.get(applied):
+        st.session_state[applied] = st.session_state[widget_key] = clicked[-1]
 
 
 def draw_profile(profile: Profile) -> None:

@@ -54,3 +54,15 @@ def test_an_unknown_region_falls_back_to_the_map():
     assert not at.exception
     assert any("region" in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_a_click_on_a_county_lists_its_areas_and_goes_in_the_url():
+    at = open_page("regions", {"lang": "en", "year": "2012"})
+    at.session_state["regions"] = {"selection": {"points": [{"customdata": ["46", "Vestland"]}]}}
+    at.run()
+    assert at.query_params["county"] == "46"
+    assert parse_table(at.get("html")[0].proto.body).rows == []
+    at.session_state["regions"] = {"selection": {"points": [{"customdata": ["33", "Buskerud"]}]}}
+    at.run()
+    rows = parse_table(at.get("html")[0].proto.body).rows
+    assert [row[0][0] for row in rows] == ["Test region"]
