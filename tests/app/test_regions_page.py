@@ -66,3 +66,17 @@ def test_a_click_on_a_county_lists_its_areas_and_goes_in_the_url():
     at.run()
     rows = parse_table(at.get("html")[0].proto.body).rows
     assert [row[0][0] for row in rows] == ["Test region"]
+
+
+@pytest.mark.parametrize(
+    ("key", "query", "title"),
+    [
+        ("regions", {"year": "2005"}, "Restructuring areas with status in 2005, by today's county"),
+        ("networks", {}, "Business networks and the firms in them, year by year"),
+    ],
+)
+def test_the_new_charts_embed_alone(key, query, title):
+    at = open_page("home", {"chart": key, "embed": "true", "lang": "en", **query})
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 1 and at.subheader[0].value == title
+    assert not at.get("metric")
