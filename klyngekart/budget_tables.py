@@ -12,7 +12,11 @@ from klyngekart.stages import STAGES, part_label, reconcile
 
 
 def figures_table(ds: Dataset, programme: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Every row of the programme, conflicting ones too, with its stage, funder and source."""
+    """Every row of the programme, conflicting ones too, with its stage, funder and source (built once per dataset)."""
+    return ds.memo(f"budget.figures.{programme}.{lang}", lambda ds: _figures_table(ds, programme, lang))
+
+
+def _figures_table(ds: Dataset, programme: str, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     rows = with_source_columns(table_rows(ds["budgets"], programme), ds)
     rows["part"] = [part_label(c, f, lang) for c, f in zip(rows["component"], rows["funder"], strict=True)]
     rows = translate_values(rows, {"measure": "measure.", "basis": "basis.", "stage": "stage.", "qualifier": "qualifier."}, lang)
@@ -27,6 +31,10 @@ def figures_table(ds: Dataset, programme: str, lang: str) -> tuple[pd.DataFrame,
 
 def stages_table(ds: Dataset, programme: str, derived: bool, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     """Per year and part, the amount at each stage that has one and the difference to the stage before."""
+    return ds.memo(f"budget.stages.{programme}.{derived}.{lang}", lambda ds: _stages_table(ds, programme, derived, lang))
+
+
+def _stages_table(ds: Dataset, programme: str, derived: bool, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
     rows = reconcile(ds["budgets"], programme, derived)
     funders = ds["budgets"].drop_duplicates(["year", "component"]).set_index(["year", "component"])["funder"]
     rows["part"] = [part_label(c, funders.get((y, c)), lang) for y, c in zip(rows["year"], rows["component"], strict=True)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from klyngekart.data import Dataset
-from klyngekart.stages import DERIVED, default_stage
+from klyngekart.stages import DERIVED, dataset_default_stage
 
 # (figure key, table, filter) – the figures a visitor sees first.
 HEADLINES = (
@@ -66,7 +66,7 @@ def latest_headlines(ds: Dataset) -> list[Headline]:
         rows = _matching(ds[table], conditions)
         if table == "budgets":
             # One stage, the budget chart's default, and no derived figure: a proposal is never set against an enacted budget.
-            stage = default_stage(ds["budgets"], conditions["programme"])
+            stage = dataset_default_stage(ds, conditions["programme"])
             rows = rows[rows["stage"].eq(stage) & ~rows["basis"].eq(DERIVED)]
         figure = latest_figure(key, rows)
         if figure is not None:

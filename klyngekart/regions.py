@@ -50,6 +50,19 @@ class RegionYear:
 
 
 def region_year(ds: Dataset, year: int, name_column: str = "name") -> RegionYear:
+    """The areas and counties of one year, worked out once per dataset, year and language."""
+    return ds.memo(f"regions.year.{year}.{name_column}", lambda ds: _region_year(ds, year, name_column))
+
+
+def all_areas(ds: Dataset, name_column: str = "name") -> pd.DataFrame:
+    """Every area with county names then and today and its sources, by start year."""
+    return ds.memo(
+        f"regions.all.{name_column}",
+        lambda ds: with_source_columns(region_rows(ds["restructuring_regions"], ds["reference/counties"], name_column), ds),
+    )
+
+
+def _region_year(ds: Dataset, year: int, name_column: str) -> RegionYear:
     regions = ds["restructuring_regions"]
     in_year = regions_in_year(regions, year)
     base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))

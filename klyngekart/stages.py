@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from klyngekart.data import Dataset
 from klyngekart.data.schema import BUDGET_STAGES, LEVELS
 from klyngekart.data.validate import split_list
 from klyngekart.i18n import t
@@ -60,6 +61,11 @@ def default_stage(budgets: pd.DataFrame, programme: str) -> str:
     rows = rows[rows["programme"].eq(programme) & ~rows["derived"]]
     counts = rows.groupby("stage")["year"].nunique()
     return max(STAGES, key=lambda s: (len(whole[s]), int(counts.get(s, 0)), -STAGES.index(s)))
+
+
+def dataset_default_stage(ds: Dataset, programme: str) -> str:
+    """`default_stage` of the loaded dataset, worked out once and shared by the pages."""
+    return ds.memo(f"budget.default_stage.{programme}", lambda ds: default_stage(ds["budgets"], programme))
 
 
 def part_label(component: str, funder: object, lang: str) -> str:

@@ -26,7 +26,7 @@ programme = left.selectbox(
     tr("budget.programme"), PROGRAMMES, key=url_widget("budget-programme", state["programme"]),
     format_func=lambda p: t(f"programme.{p}", lang),
 )
-stages = (AUTO, *stages_present(data["budgets"], programme))
+stages = (AUTO, *data.memo(f"budget.stages_present.{programme}", lambda ds: stages_present(ds["budgets"], programme)))
 automatic = chosen_stage(data, {"programme": programme, "stage": AUTO})
 stage = middle.selectbox(
     tr("budget.stage"), stages, key=url_widget("budget-stage", state["stage"] if state["stage"] in stages else AUTO, stages),

@@ -4,10 +4,8 @@ import streamlit as st
 
 from klyngekart.charts.map import today_counties
 from klyngekart.charts.regions import regions_params
-from klyngekart.effects import region_rows
 from klyngekart.i18n import t
-from klyngekart.provenance import with_source_columns
-from klyngekart.regions import in_county, region_profile, region_year, year_range
+from klyngekart.regions import all_areas, in_county, region_profile, region_year, year_range
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.regions import apply_county_click, areas_table, draw_profile
@@ -52,6 +50,6 @@ else:
     title = tr("regions.list_title", year=year) + ("" if county == "all" else f" – {counties[county]}")
     st.header(title)
     areas_table(in_county(view.areas, county), f"klyngekart-omstilling-{year}", "regions-year", title)
-    every = with_source_columns(region_rows(data["restructuring_regions"], data["reference/counties"], names), data)
+    every = all_areas(data, names)
     with st.expander(tr("regions.all_title", count=len(every))):
         areas_table(every, "klyngekart-omstillingsomrader", "regions-all", tr("regions.all_title", count=len(every)))

@@ -10,7 +10,7 @@ from klyngekart.figures.budget import LABELLED_EVENTS, budget_figure, milestone_
 from klyngekart.i18n import format_number, t
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
 from klyngekart.report import year_ranges
-from klyngekart.stages import STAGES, default_stage, part_label, stage_series
+from klyngekart.stages import STAGES, dataset_default_stage, part_label, stage_series
 from klyngekart.urlstate import Param
 
 FIRST_YEAR = 2002
@@ -31,8 +31,10 @@ def budget_params(ds: Dataset) -> list[Param]:
 
 
 def chosen_stage(ds: Dataset, state: dict[str, str]) -> str:
-    stage = state["stage"]
-    return default_stage(ds["budgets"], state["programme"]) if stage == AUTO else stage
+    programme, stage = state["programme"], state["stage"]
+    if stage != AUTO:
+        return stage
+    return dataset_default_stage(ds, programme)
 
 
 def _summary(series, gaps: list[int], without_index: list[int], value_column: str, unit: str, lang: str) -> str:
