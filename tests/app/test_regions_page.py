@@ -80,3 +80,9 @@ def test_the_new_charts_embed_alone(key, query, title):
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1 and at.subheader[0].value == title
     assert not at.get("metric")
+
+
+def test_the_map_page_links_to_the_restructuring_page_for_its_year():
+    at = open_page("map", {"lang": "en", "year": "2012", "metric": "regions"})
+    links = [link for link in at.get("page_link") if link.proto.page == "omstilling"]
+    assert len(links) == 1 and "year=2012" in links[0].proto.query_string
