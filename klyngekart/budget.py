@@ -10,21 +10,12 @@ import pandas as pd
 
 from klyngekart.data.schema import LEVELS
 
-# Components that are a programme frame or a level's frame; the others (a ministry's share, a
-# budget post) are funding lines and never summed with them.
-FRAME_COMPONENTS = ("all", *LEVELS)
 SUPPORT_MEASURES = ("per_cluster_min", "per_cluster_avg", "per_cluster_max")
 
 
 def preferred_rows(budgets: pd.DataFrame, programme: str, measures: tuple[str, ...]) -> pd.DataFrame:
     rows = budgets[budgets["preferred"] & budgets["programme"].eq(programme) & budgets["measure"].isin(measures)]
     return rows.sort_values(["year", "component"]).reset_index(drop=True)
-
-
-def frame_series(budgets: pd.DataFrame, programme: str, components: tuple[str, ...] = FRAME_COMPONENTS) -> pd.DataFrame:
-    """Preferred yearly allocations of the chosen components, one row per year and component."""
-    rows = preferred_rows(budgets, programme, ("allocation",))
-    return rows[rows["component"].isin(components)].reset_index(drop=True)
 
 
 def missing_years(series: pd.DataFrame, years: range) -> list[int]:
@@ -78,8 +69,9 @@ def table_rows(budgets: pd.DataFrame, programme: str, components: tuple[str, ...
     rows = budgets[budgets["programme"].eq(programme)].copy()
     if components is not None:
         rows = rows[rows["component"].isin(components)]
-    group = ["year", "programme", "component", "measure"]
-    rows["conflict"] = rows.groupby(group)["value"].transform("size").gt(1)
+    # Figures of different stages (a proposal and the enacted budget) differ by design, not in conflict.
+    group = ["year", "programme", "component", "measure", "stage"]
+    rows["conflict"] = rows.groupby(group, dropna=False)["value"].transform("size").gt(1)
     return rows.sort_values(["year", "component", "measure", "preferred"], ascending=[True, True, True, False]).reset_index(drop=True)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from klyngekart.data import Dataset
+from klyngekart.stages import DERIVED, dataset_default_stage
 
 # (figure key, table, filter) – the figures a visitor sees first.
 HEADLINES = (
@@ -60,5 +61,14 @@ def _matching(frame: pd.DataFrame, conditions: dict[str, str]) -> pd.DataFrame:
 
 def latest_headlines(ds: Dataset) -> list[Headline]:
     """Each headline's latest preferred figure, with the figure of the year before where there is one."""
-    found = (latest_figure(key, _matching(ds[table], conditions)) for key, table, conditions in HEADLINES)
-    return [figure for figure in found if figure is not None]
+    found = []
+    for key, table, conditions in HEADLINES:
+        rows = _matching(ds[table], conditions)
+        if table == "budgets":
+            # One stage, the budget chart's default, and no derived figure: a proposal is never set against an enacted budget.
+            stage = dataset_default_stage(ds, conditions["programme"])
+            rows = rows[rows["stage"].eq(stage) & ~rows["basis"].eq(DERIVED)]
+        figure = latest_figure(key, rows)
+        if figure is not None:
+            found.append(figure)
+    return found

@@ -10,6 +10,7 @@ import pandas as pd
 
 from klyngekart.data import Dataset
 from klyngekart.data.schema import TABLES
+from klyngekart.stages import STAGES, whole_years
 
 BUDGET_YEARS = range(2002, 2026)
 TARGET_CLUSTERS = 95
@@ -59,7 +60,10 @@ def cluster_coverage(ds: Dataset) -> dict[str, object]:
 
 def budget_year_status(ds: Dataset, readme: Path) -> dict[str, list[int]]:
     budgets = ds["budgets"]
-    cluster_rows = budgets[budgets["programme"].eq("cluster_programme") & ~budgets["measure"].str.startswith("per_cluster")]
+    # A figure implied by a source's arithmetic (basis derived) is not a figure found.
+    cluster_rows = budgets[
+        budgets["programme"].eq("cluster_programme") & ~budgets["measure"].str.startswith("per_cluster") & ~budgets["basis"].eq("derived")
+    ]
     covered = {int(y) for y in cluster_rows["year"]}
     listed = years_listed_as_not_found(readme)
     return {
@@ -75,6 +79,44 @@ def _series_lines(frame: pd.DataFrame, by: list[str], year: str) -> list[str]:
         label = " / ".join(str(k) for k in (keys if isinstance(keys, tuple) else (keys,)))
         lines.append(f"  {label}: {year_ranges(group[year].dropna())}")
     return lines
+
+
+def programme_year_targets(ds: Dataset, readme: Path) -> tuple[list[str], dict[str, bool]]:
+    """Issue 13's figures year by year: report lines and targets."""
+    from klyngekart import targets as tg
+
+    lines, found = ["", f"Participation figures {tg.PARTICIPATION_YEARS[0]}–{tg.PARTICIPATION_YEARS[-1]} (whole-programme count):"], {}
+    for item in tg.participation(ds, readme):
+        lines.append(
+            f"  {item.programme} ({tg.PARTICIPATION[item.programme]}): years without a figure: {year_ranges(item.missing)};"
+            f" listed in data/README.md: {year_ranges(item.listed)}; unexplained: {year_ranges(item.unexplained)}"
+        )
+        span = f"{tg.PARTICIPATION_YEARS[0]}–{tg.PARTICIPATION_YEARS[-1]}"
+        found[f"{item.programme}: at most {tg.MAX_LISTED} years {span} without a participation figure, each listed"] = item.met
+    have, listed, unexplained = tg.effect_years(ds, readme)
+    lines += [
+        "",
+        "Effect estimates by report year:",
+        f"  with estimates: {year_ranges(have)}",
+        f"  {tg.EFFECT_YEARS[0]}–{tg.EFFECT_YEARS[-1]} without, listed in data/README.md: {year_ranges(listed)}; unexplained: {year_ranges(unexplained)}",
+    ]
+    found[f"every report year {tg.EFFECT_YEARS[0]}–{tg.EFFECT_YEARS[-1]} has effect estimates or is listed"] = not unexplained
+    no_stage, no_funder = tg.budget_rows_without(ds, "stage"), tg.budget_rows_without(ds, "funder")
+    lines += [
+        "",
+        f"Budget rows: {len(ds['budgets'])}; without a stage: {no_stage}; without a funder: {no_funder}",
+    ]
+    found["every budget row has a stage and a funder"] = not no_stage and not no_funder
+    whole = tg.years_with_whole_amount(ds, "cluster_programme")
+    by_stage = whole_years(ds["budgets"], "cluster_programme")
+    figure_years = tg.years_with_whole_figure(ds, "cluster_programme")
+    lines += [
+        f"Cluster programme years {tg.WHOLE_YEARS[0]}–{tg.WHOLE_YEARS[-1]} with a whole-programme amount at some stage"
+        f" (derived not counted): {len(whole)} ({year_ranges(whole)})",
+        "  by stage: " + "; ".join(f"{stage} {len(by_stage[stage])}" for stage in STAGES if by_stage[stage]),
+        f"  counting any whole-programme figure (a change or an extra package too): {len(figure_years)} ({year_ranges(figure_years)})",
+    ]
+    return lines, found
 
 
 def completeness_report(ds: Dataset, readme: Path) -> tuple[list[str], bool]:
@@ -118,6 +160,9 @@ def completeness_report(ds: Dataset, readme: Path) -> tuple[list[str], bool]:
         f"at least {TARGET_COUNTY_SHARE:.0%} of clusters with a county": county_share >= TARGET_COUNTY_SHARE,
         "every year 2002–2025 has a budget figure or is listed as not found": not budget["unexplained"],
     }
+    issue_lines, issue_targets = programme_year_targets(ds, readme)
+    targets |= issue_targets
+    lines += issue_lines
     lines += [
         "",
         "Cluster programme budget years 2002–2025:",

@@ -1,13 +1,13 @@
-"""Budget history: what each programme got each year, nominal or in real terms, and from where."""
+"""Budget history: what each programme got each year at each budget stage, and from where."""
 
 import streamlit as st
 
-from klyngekart.budget import FRAME_COMPONENTS, events_for, table_rows
-from klyngekart.charts.budget import budget_params
+from klyngekart.budget import events_for
+from klyngekart.budget_tables import figures_table, stages_table
+from klyngekart.charts.budget import AUTO, budget_params, chosen_stage
 from klyngekart.data.schema import PROGRAMMES
-from klyngekart.figures.budget import component_label
-from klyngekart.i18n import t, translate_values
-from klyngekart.provenance import with_source_columns
+from klyngekart.i18n import t
+from klyngekart.stages import stages_present
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.tables import download_table
@@ -21,17 +21,16 @@ st.title(tr("budget.title"))
 st.markdown(tr("budget.lead"))
 state = page_state(PARAMS)
 
-left, middle, right, far = st.columns([3, 2, 2, 2])
+left, middle, right, far = st.columns([3, 3, 2, 2])
 programme = left.selectbox(
     tr("budget.programme"), PROGRAMMES, key=url_widget("budget-programme", state["programme"]),
     format_func=lambda p: t(f"programme.{p}", lang),
 )
-components = ("frames", *FRAME_COMPONENTS)
-component = middle.selectbox(
-    tr("budget.component"),
-    components,
-    key=url_widget("budget-component", state["component"]),
-    format_func=lambda c: t("budget.component_frames", lang) if c == "frames" else component_label(c, lang),
+stages = (AUTO, *data.memo(f"budget.stages_present.{programme}", lambda ds: stages_present(ds["budgets"], programme)))
+automatic = chosen_stage(data, {"programme": programme, "stage": AUTO})
+stage = middle.selectbox(
+    tr("budget.stage"), stages, key=url_widget("budget-stage", state["stage"] if state["stage"] in stages else AUTO, stages),
+    format_func=lambda s: t("budget.stage_auto", lang, stage=t(f"stage.{automatic}", lang).lower()) if s == AUTO else t(f"stage.{s}", lang),
 )
 terms = right.radio(
     tr("budget.terms"), ("nominal", "real"), key=url_widget("budget-terms", state["terms"]),
@@ -41,15 +40,28 @@ terms = right.radio(
 base = state["base"]
 if terms == "real":
     base = far.selectbox(tr("budget.base_year"), cpi_years, key=url_widget("budget-base", base))
-view = {"programme": programme, "component": component, "terms": terms, "base": base}
+parts = st.toggle(tr("budget.parts_toggle"), key=url_widget("budget-parts", state["parts"] == "show"))
+derived = st.toggle(tr("budget.derived_toggle"), key=url_widget("budget-derived", state["derived"] == "show"))
+view = {
+    "programme": programme, "stage": stage, "terms": terms, "base": base,
+    "parts": "show" if parts else "hide", "derived": "show" if derived else "hide",
+}
 keep_in_url(view, PARAMS)
 
-st.header(tr("budget.chart_title", programme=tr(f"programme.{programme}")))
 frames = chart_bundle("budget", view, lang)
+st.header(frames.title if frames else tr("budget.title"))
 if frames is None:
     st.info(tr("budget.no_series"), icon=":material/info:")
 else:
     bundle_block(frames)
+
+st.header(tr("budget.reconcile_title"))
+st.markdown(tr("budget.reconcile_lead"))
+reconciled, columns = stages_table(data, programme, derived, lang)
+if reconciled.empty:
+    st.info(tr("budget.reconcile_none"), icon=":material/info:")
+else:
+    download_table(reconciled, columns, f"klyngekart-budsjettledd-{programme}", "budget-stages")
 
 support = chart_bundle("support", view, lang)
 if support is not None:
@@ -59,30 +71,8 @@ if support is not None:
 
 st.header(tr("budget.table_title"))
 st.markdown(tr("budget.table_lead"))
-chosen = None if component == "frames" else (component,)
-table = with_source_columns(table_rows(data["budgets"], programme, chosen), data)
-table = translate_values(
-    table, {"measure": "measure.", "basis": "basis.", "component": "component.", "qualifier": "qualifier."}, lang
-)
-download_table(
-    table,
-    {
-        "year": tr("table.year"),
-        "component": tr("budget.component"),
-        "measure": tr("budget.measure"),
-        "value": tr("budget.value"),
-        "qualifier": tr("table.qualifier"),
-        "basis": tr("budget.basis"),
-        "preferred": tr("table.preferred"),
-        "conflict": tr("table.conflict"),
-        "preferred_reason": tr("table.preferred_reason"),
-        "source_url": tr("table.source_url"),
-        "source": tr("table.source"),
-        "note": tr("table.note"),
-    },
-    f"klyngekart-budsjett-{programme}",
-    "budget-table",
-)
+table, columns = figures_table(data, programme, lang)
+download_table(table, columns, f"klyngekart-budsjett-{programme}", "budget-table")
 
 with st.expander(tr("budget.events_title")):
     all_events = events_for(data["events"], programme, tuple(data["events"]["event_type"].unique()))

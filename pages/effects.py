@@ -25,7 +25,9 @@ from klyngekart.i18n import format_number, t, translate_values
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
 from klyngekart.report import year_ranges
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
-from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.charts import bundle_block, chart_block, chart_bundle, chart_meta
+from klyngekart.ui.regions import with_profile_links
+from klyngekart.ui.registry import page_entry
 from klyngekart.ui.tables import download_table
 from klyngekart.urlstate import Param
 
@@ -184,6 +186,15 @@ else:
     meta = chart_meta(participation_title, tr(f"effects.stat_{indicator}"), source_line(data, source_ids_of(counts), lang))
     chart_block(participation_figure(counts, gaps, indicator, lang), with_source_columns(counts, data), meta, "participation-chart", summary)
 
+# Business networks: their own series, with what the scheme is.
+st.header(tr("networks.title"))
+st.markdown(tr("networks.what"))
+networks = chart_bundle("networks", {}, lang)
+if networks is None:
+    st.info(tr("networks.none"), icon=":material/info:")
+else:
+    bundle_block(networks)
+
 # Regional restructuring: what the areas report, and which areas have had the status.
 outcomes_title = tr("effects.outcomes_title")
 st.header(outcomes_title)
@@ -210,11 +221,13 @@ else:
 
 st.header(tr("effects.regions_title"))
 st.markdown(tr("effects.regions_lead"))
+st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/map:", query_params={"lang": lang})
 regions = region_rows(data["restructuring_regions"], data["reference/counties"], "name" if lang == "nb" else "name_en")
 download_table(
-    with_source_columns(regions, data),
+    with_profile_links(with_source_columns(regions, data), lang),
     {
         "name": tr("effects.region_name"),
+        "profile": tr("regions.profile"),
         "municipality_list": tr("effects.municipalities"),
         "county_then": tr("effects.county_then"),
         "county_today": tr("effects.county_today"),
@@ -225,4 +238,5 @@ download_table(
     },
     "klyngekart-omstillingsomrader",
     "regions-table",
+    {"profile": tr("regions.open_profile")},
 )

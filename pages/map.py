@@ -120,6 +120,8 @@ with controls:
         format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
     )
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
+if metric == "regions":
+    st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 
 listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
 list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)

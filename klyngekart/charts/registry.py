@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.budget import budget_chart, budget_params, support_chart
 from klyngekart.charts.map import map_chart, map_params
+from klyngekart.charts.networks import networks_chart, networks_params
+from klyngekart.charts.regions import regions_chart, regions_params
 from klyngekart.data import Dataset
 from klyngekart.geo import Outline
 from klyngekart.urlstate import Param
@@ -28,4 +30,6 @@ CHARTS: dict[str, ExportableChart] = {
     "budget": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: budget_chart(ds, state, lang)),
     "support": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: support_chart(ds, state, lang)),
     "map": ExportableChart("kart", map_params, map_chart),
+    "networks": ExportableChart("effekter", networks_params, lambda ds, state, lang, geo: networks_chart(ds, state, lang)),
+    "regions": ExportableChart("omstilling", regions_params, regions_chart),
 }

@@ -29,7 +29,15 @@ BASES = (
     "press",
     "evaluation",
     "programme_page",
+    # A figure implied by a source's own arithmetic; the note gives the formula and both inputs' sources.
+    "derived",
 )
+# Where a figure sits in the budget's life: proposed, decided by the Storting, revised during the year,
+# assigned to the operator (assignment letter), or committed to projects.
+BUDGET_STAGES = ("proposal", "enacted", "revised", "assigned", "granted")
+# Whose money it is. Ministries under their names of the time: KRD (to 2013) -> KMD (2014-2021) -> KDD;
+# NHD (to 2013) -> NFD; LMD agriculture; FKD fisheries and coastal affairs (to 2013).
+FUNDERS = ("KRD", "KMD", "KDD", "NHD", "NFD", "LMD", "FKD", "county", "municipality", "IN", "Siva", "NFR", "unstated")
 STAT_INDICATORS = (
     "clusters_served",
     "clusters_admitted",
@@ -43,6 +51,8 @@ STAT_INDICATORS = (
     "new_firms",
     "projects",
 )
+# What a restructuring area reports of itself or an evaluator reports of it.
+REGION_RESULTS = ("jobs_created", "jobs_secured", "new_firms")
 EFFECT_INDICATORS = ("sales_revenue", "value_creation", "productivity", "fte")
 EVENT_TYPES = (
     "programme_start",
@@ -65,7 +75,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, counties, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, region, county, counties, municipality, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -222,12 +232,14 @@ TABLES: tuple[Table, ...] = (
             _c("value", "number", True),
             _c("qualifier", "enum", False, QUALIFIERS),
             _c("basis", "enum", True, BASES),
+            _c("stage", "enum", True, BUDGET_STAGES),
+            _c("funder", "enums", True, FUNDERS),
             _c("preferred", "bool", True),
             _c("preferred_reason"),
             SOURCE_IDS,
             NOTE,
         ),
-        preferred_group=("year", "programme", "component", "measure"),
+        preferred_group=("year", "programme", "component", "measure", "stage"),
     ),
     Table(
         "programme_stats",
@@ -274,6 +286,24 @@ TABLES: tuple[Table, ...] = (
             NOTE,
         ),
         key=("region_id",),
+    ),
+    Table(
+        "region_results",
+        (
+            _c("region_id", "region", True),
+            _c("indicator", "enum", True, REGION_RESULTS),
+            _c("value", "number", True),
+            _c("qualifier", "enum", False, QUALIFIERS),
+            # The years the figure covers: one year, or a whole status period as an evaluation sums it up.
+            _c("start_year", "year", True),
+            _c("end_year", "year", True),
+            _c("reported_by", required=True),
+            _c("preferred", "bool", True),
+            _c("preferred_reason"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        preferred_group=("region_id", "indicator", "start_year", "end_year"),
     ),
     Table(
         "events",

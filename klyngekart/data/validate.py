@@ -62,7 +62,7 @@ def split_list(value: str) -> list[str]:
 def _cell_rule(column: Column, value: str) -> str | None:
     """Why `value` breaks the column's format, or None when it is fine."""
     kind = column.kind
-    if kind in ("slug", "cluster") and not SLUG.match(value):
+    if kind in ("slug", "cluster", "region") and not SLUG.match(value):
         return "must be a slug of lower-case letters, digits and hyphens"
     if kind == "int" and not INT.match(value):
         return "must be a whole number"
@@ -81,6 +81,8 @@ def _cell_rule(column: Column, value: str) -> str | None:
         return "must be plain text: no HTML tags, Markdown links or script addresses"
     if kind == "enum" and value not in column.options:
         return "must be one of: " + ", ".join(o for o in column.options if o)
+    if kind == "enums" and not (split_list(value) and all(v in column.options for v in split_list(value))):
+        return "must be one or more of " + ", ".join(column.options) + " separated by ';'"
     if kind == "county" and not COUNTY.match(value):
         return "must be a two-digit county code"
     if kind == "counties" and not all(COUNTY.match(v) for v in split_list(value)):
@@ -193,6 +195,7 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
     known = {
         "ids": set(tables["sources"]["source_id"]),
         "cluster": set(tables["clusters"]["cluster_id"]),
+        "region": set(tables["restructuring_regions"]["region_id"]),
         "county": set(tables["reference/counties"]["county_code"]),
         "municipality": set(tables["reference/municipalities"]["municipality_code"]),
     }
@@ -201,6 +204,7 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
     what = {
         "ids": "source id not in sources.csv",
         "cluster": "cluster_id not in clusters.csv",
+        "region": "region_id not in restructuring_regions.csv",
         "county": "county code not in reference/counties.csv",
         "municipality": "municipality number not in reference/municipalities.csv",
         "municipalities": "municipality number not in reference/municipalities.csv",

@@ -25,10 +25,6 @@ def milestone_text(events: pd.DataFrame, lang: str) -> str:
     return t("budget.milestones", lang, items="; ".join(items)) if items else ""
 
 
-def component_label(component: str, lang: str) -> str:
-    return t("component.all", lang) if component == "all" else component
-
-
 def _hover_rows(rows: pd.DataFrame, value_column: str, lang: str) -> list[list[str]]:
     out = []
     for row in rows.itertuples():
@@ -41,10 +37,19 @@ def _hover_rows(rows: pd.DataFrame, value_column: str, lang: str) -> list[list[s
                 t("budget.hover_change", lang, change=format_number(change, lang, 1, signed=True), pct=format_number(pct, lang, 1, signed=True))
                 if not pd.isna(change)
                 else t("budget.hover_no_change", lang),
-                t(f"basis.{row.basis}", lang),
+                t(f"basis.{row.basis}", lang) + (f" · {row.funder}" if isinstance(row.funder, str) else ""),
             ]
         )
     return out
+
+
+def _bar_style(whole: bool, derived: bool, colour: str) -> dict:
+    """Whole-programme amounts are solid; a part is an outline with hatching; a derived figure is dotted."""
+    if derived:
+        return {"color": "white", "line": {"color": colour, "width": 2}, "pattern": {"shape": ".", "fgcolor": colour, "size": 6}}
+    if whole:
+        return {"color": colour}
+    return {"color": "white", "line": {"color": colour, "width": 2}, "pattern": {"shape": "/", "fgcolor": colour, "size": 8}}
 
 
 def budget_figure(
@@ -55,15 +60,19 @@ def budget_figure(
     value_column: str,
     y_title: str,
 ) -> go.Figure:
-    """Grouped bars per component; gap markers for years without a figure; milestone lines."""
+    """Bars side by side, never stacked: one series for the whole programme and one per part
+    (labelled by `label`); gap markers for years without a whole-programme figure; milestone lines."""
     fig = go.Figure()
-    for component in dict.fromkeys(series["component"]):
-        rows = series[series["component"].eq(component)]
+    # The whole programme first, so it keeps the first colour and legend entry; derived figures last.
+    ordered = series.assign(_order=(~series["whole"]).astype(int) + 2 * series["derived"].astype(int)).sort_values(["_order", "year"], kind="stable")
+    for (label, derived), rows in ordered.groupby(["label", "derived"], sort=False):
+        whole = bool(rows["whole"].iloc[0])
+        colour = LEVEL_COLOURS.get(rows["component"].iloc[0], "#666666")
         fig.add_bar(
             x=rows["year"].astype(int),
             y=rows[value_column].astype(float),
-            name=component_label(component, lang),
-            marker_color=LEVEL_COLOURS.get(component, "#666666"),
+            name=label + (" " + t("budget.derived_suffix", lang) if derived else ""),
+            marker=_bar_style(whole, derived, colour),
             customdata=_hover_rows(rows, value_column, lang),
             hovertemplate="%{x}: %{customdata[0]} " + t("budget.unit", lang) + "<br>%{customdata[1]}<br>%{customdata[2]}<extra>%{fullData.name}</extra>",
         )

@@ -79,7 +79,9 @@ def choropleth(
         "mode": "markers",
         "marker": {
             "color": [0.0, top], "cmin": 0, "cmax": top, "colorscale": SEQUENTIAL, "showscale": True,
-            "colorbar": {"title": {"text": unit}, "orientation": "h", "thickness": 12, "y": -0.02, "yanchor": "top", "len": 0.8},
+            "colorbar": {"title": {"text": unit}, "orientation": "h", "thickness": 12, "y": -0.02, "yanchor": "top", "len": 0.8}
+            # Counts are whole numbers: no "0.5 areas" on a short scale.
+            | ({"dtick": 1} if decimals == 0 and top <= 10 else {}),
         },
         "hoverinfo": "skip",
         "showlegend": False,

@@ -27,6 +27,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("map", "pages/map.py", "kart", ":material/map:", "nav.map", "map.title", COUNTY_MAP),
     PageEntry("budget", "pages/budget.py", "budsjett", ":material/payments:", "nav.budget", "budget.title", CHART),
     PageEntry("effects", "pages/effects.py", "effekter", ":material/trending_up:", "nav.effects", "effects.title", CHART),
+    PageEntry("regions", "pages/regions.py", "omstilling", ":material/autorenew:", "nav.regions", "regions.title", COUNTY_MAP),
     PageEntry("clusters", "pages/clusters.py", "klynger", ":material/hub:", "nav.clusters", "clusters.title", TABLE),
     PageEntry("timeline", "pages/timeline.py", "tidslinje", ":material/timeline:", "nav.timeline", "timeline.title", CHART),
     PageEntry("compare", "pages/compare.py", "sammenlign", ":material/compare_arrows:", "nav.compare", "compare.title", CHART),

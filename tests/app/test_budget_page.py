@@ -3,13 +3,44 @@ import pytest
 from tests.app.conftest import decode, open_page, plotted
 
 
-def bars(figure: dict) -> dict[int, float]:
+def bars(figure: dict, name: str = "Hele programmet") -> dict[int, float]:
+    """Year → value of the bar series `name` (nb label unless the page is in English)."""
     return {
         x: y
         for trace in figure["data"]
-        if trace["type"] == "bar"
+        if trace["type"] == "bar" and trace["name"] in (name, "Whole programme")
         for x, y in zip(decode(trace["x"]), decode(trace["y"]), strict=True)
     }
+
+
+def test_default_series_holds_only_whole_programme_figures_of_one_stage():
+    at = open_page("budget", {"lang": "en"})
+    figure = plotted(at)
+    solid = [t for t in figure["data"] if t["type"] == "bar" and not t["marker"].get("pattern")]
+    # One solid series: the enacted whole-programme amounts; the proposal's 200 and 140 are another stage.
+    assert [t["name"] for t in solid] == ["Whole programme"]
+    assert dict(zip(decode(solid[0]["x"]), decode(solid[0]["y"]), strict=True)) == {2020: 200, 2021: 207, 2022: 147}
+    parts = {t["name"]: t for t in figure["data"] if t["type"] == "bar" and t["marker"].get("pattern")}
+    assert set(parts) == {"NCE only", "KMD's share"}
+    assert all(p["marker"]["pattern"]["shape"] == "/" for p in parts.values())
+    assert "enacted budget" in at.header[0].value
+
+
+def test_derived_toggle_is_off_by_default_and_kept_in_the_url():
+    at = open_page("budget", {"lang": "en"})
+    toggle = next(t for t in at.toggle if "derived" in t.label)
+    assert toggle.value is False and 2023 not in bars(plotted(at))
+    toggle.set_value(True).run()
+    assert at.query_params["derived"] == "show"
+    derived = next(t for t in plotted(at)["data"] if t["name"] == "Whole programme (derived)")
+    assert decode(derived["x"]) == [2023] and derived["marker"]["pattern"]["shape"] == "."
+
+
+def test_another_stage_from_the_url_and_the_stage_table():
+    at = open_page("budget", {"lang": "en", "stage": "proposal"})
+    assert bars(plotted(at)) == {2021: 200, 2022: 140}
+    stages = at.dataframe[0].value.set_index("year")
+    assert stages.loc[2021, "diff_enacted"] == 7 and stages.loc[2022, "diff_enacted"] == 7
 
 
 def test_nominal_chart_plots_preferred_figures():
@@ -38,14 +69,15 @@ def test_years_without_figure_are_marked_not_filled():
     figure = plotted(at)
     gap_trace = next(t for t in figure["data"] if t["type"] == "scatter")
     assert 2019 in decode(gap_trace["x"]) and 2020 not in decode(gap_trace["x"])
-    assert any("No public figure found for 2002–2019" in m.value for m in at.markdown)
+    assert any("No whole-programme figure found at this stage for 2002–2019, 2023" in m.value for m in at.markdown)
 
 
 def test_table_lists_conflicting_rows_and_sources():
     at = open_page("budget", {"lang": "en"})
-    table = at.dataframe[0].value
-    assert table[table["year"].eq(2021)]["value"].tolist() == [207, 210]
-    assert table[table["year"].eq(2021)]["conflict"].all()
+    table = at.dataframe[-1].value
+    enacted = table[table["year"].eq(2021) & table["stage"].eq("Enacted budget")]
+    assert enacted["value"].tolist() == [207, 210]
+    assert enacted["conflict"].all()
     assert table["source_url"].notna().all()
 
 

@@ -2,8 +2,8 @@ import pytest
 
 from tests.app.conftest import decode, open_page, plotted
 
-# Chart order on the page: effects, participation, restructuring outcomes.
-EFFECTS, PARTICIPATION, OUTCOMES = 0, 1, 2
+# Chart order on the page: effects, participation, business networks, restructuring outcomes.
+EFFECTS, PARTICIPATION, NETWORKS, OUTCOMES = 0, 1, 2, 3
 
 
 def bars(figure: dict) -> dict[str, dict[int, float]]:
@@ -109,11 +109,22 @@ def test_regions_table_has_counties_then_and_today_and_sources():
     assert table.loc["Hordaland region", "county_today"] == "Vestland"
     assert table.loc["Hordaland region", "period"] == "2004–2010"
     assert table["source_url"].str.startswith("https://").all()
+    assert table.loc["Test region", "profile"] == "omstilling?region=kongsberg-baerum&lang=en"
+
+
+@pytest.mark.parametrize(("lang", "what"), [("nb", "Bedriftsnettverk er Innovasjon Norges"), ("en", "Business networks (bedriftsnettverk) is")])
+def test_business_networks_have_their_own_series_and_a_sentence(lang, what):
+    at = open_page("effects", {"lang": lang})
+    assert any(m.value.startswith(what) for m in at.markdown)
+    networks = plotted(at, NETWORKS)
+    assert [decode(t["y"]) for t in networks["data"]] == [[96], [11]]
+    # Networks in the top panel, firms (none in the fixture) would be in the lower one.
+    assert [t["yaxis"] for t in networks["data"]] == ["y", "y"]
 
 
 def test_every_chart_offers_its_files():
     at = open_page("effects")
     keys = {b.proto.id for b in at.get("download_button")}
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
     # Four files per chart, two per table (effects and regions).
-    assert len(keys) == 3 * 4 + 2 * 2
+    assert len(keys) == 4 * 4 + 2 * 2

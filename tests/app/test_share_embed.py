@@ -5,7 +5,7 @@ def test_embed_shows_one_chart_and_its_source():
     at = open_page("home", {"chart": "budget", "embed": "true", "terms": "real", "base": "2022", "lang": "en"})
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
-    assert at.subheader[0].value == "Cluster programme: yearly frame"
+    assert at.subheader[0].value == "Cluster programme: yearly amount, enacted budget"
     assert any(m.value.startswith("Source") for m in at.markdown)
     assert len(at.title) == 0 and len(at.metric) == 0
     assert plotted(at)["layout"]["separators"] == ".,"

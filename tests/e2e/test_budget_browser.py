@@ -5,8 +5,9 @@ import io
 
 import pytest
 
-from klyngekart.budget import add_real_terms, frame_series
+from klyngekart.budget import add_real_terms
 from klyngekart.data import load_dataset
+from klyngekart.stages import default_stage, stage_series
 from tests.conftest import REPO
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -33,7 +34,8 @@ def plotted_bars(page) -> dict[str, float]:
 
 
 def expected(ds, base: int | None) -> dict[int, float]:
-    series = frame_series(ds["budgets"], "cluster_programme", ("all",))
+    series = stage_series(ds["budgets"], "cluster_programme", default_stage(ds["budgets"], "cluster_programme"))
+    series = series[series["whole"]]
     if base is None:
         return {int(y): float(v) for y, v in zip(series["year"], series["value"], strict=True)}
     real = add_real_terms(series, ds["reference/cpi"], base).dropna(subset=["value_real"])
@@ -41,7 +43,7 @@ def expected(ds, base: int | None) -> dict[int, float]:
 
 
 def test_real_terms_switch_changes_plotted_values(visit, ds):
-    visit.open("/budsjett?component=all")
+    visit.open("/budsjett?parts=hide")
     visit.page.wait_for_selector(CHART, timeout=30_000)
     wanted = pytest.approx({str(k): v for k, v in expected(ds, None).items()})
     assert visit.eventually(lambda: plotted_bars(visit.page), wanted) == wanted
@@ -54,7 +56,7 @@ def test_real_terms_switch_changes_plotted_values(visit, ds):
 
 
 def test_permalink_restores_the_view(visit, ds):
-    visit.open("/budsjett?component=all&terms=real&base=2015&lang=en")
+    visit.open("/budsjett?parts=hide&terms=real&base=2015&lang=en")
     visit.page.wait_for_selector(CHART, timeout=30_000)
     assert visit.page.get_by_role("radio", name="Constant").is_checked()
     wanted = pytest.approx({str(k): v for k, v in expected(ds, 2015).items()})
@@ -63,7 +65,8 @@ def test_permalink_restores_the_view(visit, ds):
 
 def test_table_download_holds_exactly_the_rows_shown(visit, ds):
     visit.open("/budsjett?lang=en")
-    shown = visit.page.get_by_text("rows. The downloads below hold exactly these rows.").first.inner_text()
+    # The stage table comes first; the table of every figure is the last one on the page.
+    shown = visit.page.get_by_text("rows. The downloads below hold exactly these rows.").last.inner_text()
     count = int(shown.split()[0])
     with visit.page.expect_download(timeout=60_000) as download:
         visit.page.locator(".st-key-budget-table-csv button").click()

@@ -5,11 +5,11 @@ from klyngekart.budget import (
     add_change,
     add_real_terms,
     events_for,
-    frame_series,
     missing_years,
     support_ranges,
     table_rows,
 )
+from klyngekart.stages import stage_series
 
 
 def budgets(rows: list[tuple]) -> pd.DataFrame:
@@ -40,9 +40,10 @@ def test_base_year_without_index_is_refused():
         add_real_terms(budgets([]), CPI, 2030)
 
 
-def test_only_preferred_allocation_rows_are_plotted(fixture_dataset):
-    series = frame_series(fixture_dataset["budgets"], "cluster_programme")
-    assert series[["year", "value"]].astype(float).values.tolist() == [[2020, 200], [2021, 207], [2022, 147]]
+def test_only_preferred_allocation_rows_of_the_stage_are_plotted(fixture_dataset):
+    series = stage_series(fixture_dataset["budgets"], "cluster_programme", "enacted")
+    whole = series[series["whole"]]
+    assert whole[["year", "value"]].astype(float).values.tolist() == [[2020, 200], [2021, 207], [2022, 147]]
 
 
 def test_gaps_stay_gaps():
@@ -74,9 +75,11 @@ def test_change_between_adjacent_years():
 
 def test_table_flags_conflicts_and_lists_preferred_first(fixture_dataset):
     rows = table_rows(fixture_dataset["budgets"], "cluster_programme")
-    year_2021 = rows[rows["year"].eq(2021)]
+    year_2021 = rows[rows["year"].eq(2021) & rows["stage"].eq("enacted")]
     assert year_2021["conflict"].all()
     assert year_2021["value"].tolist() == [207, 210]
+    # The 2021 proposal differs from the enacted budget by design: not a conflict.
+    assert not rows[rows["year"].eq(2021) & rows["stage"].eq("proposal")]["conflict"].any()
     assert not rows[rows["year"].eq(2020)]["conflict"].any()
 
 

@@ -52,5 +52,6 @@ def test_command_line_writes_the_file_and_refuses_bad_filters(tmp_path, capsys):
 @pytest.mark.skipif(chromium_path() is None, reason="no Chromium: install it with `apt-get install chromium`")
 def test_svg_from_the_command_line_carries_its_provenance(fixture_dataset):
     svg = export_chart(fixture_dataset, "budget", "svg", "en", [], "http://x", date="2026-11-23").decode()
-    for text in ("Cluster programme: yearly frame", "Licence: CC BY 4.0", "http://x/budsjett?lang=en (2026-11-23)"):
+    wanted = ("Cluster programme: yearly amount, enacted budget", "Hatched bars: part of the programme only")
+    for text in (*wanted, "Licence: CC BY 4.0", "http://x/budsjett?lang=en (2026-11-23)"):
         assert text in svg

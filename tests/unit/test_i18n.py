@@ -10,7 +10,9 @@ DYNAMIC_KEYS = {
     "qualifier.": ("about", "over", "nearly", "at least", "up to"),
     "sources.methods_": ("collection", "conflicts", "derived", "counties", "prices"),
     "measure.": ("allocation", "change", "change_pct", "extra_package", "granted", "per_cluster_min", "per_cluster_max", "per_cluster_avg"),
-    "basis.": ("state_budget", "assignment_letter", "annual_report", "press_release", "press", "evaluation", "programme_page"),
+    "basis.": ("state_budget", "assignment_letter", "annual_report", "press_release", "press", "evaluation", "programme_page", "derived"),
+    "stage.": ("proposal", "enacted", "revised", "assigned", "granted"),
+    "effects.stat_": ("jobs_created", "jobs_secured", "new_firms", "networks_served", "agriculture_networks", "firms_participating"),
     "programme.": ("cluster_programme", "business_networks", "regional_restructuring"),
     "budget.terms_": ("nominal", "real"),
 }

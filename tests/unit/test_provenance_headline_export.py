@@ -30,14 +30,15 @@ def test_source_markdown_without_url(fixture_dataset):
 
 def test_citation_counts(fixture_dataset):
     counts = citation_counts(fixture_dataset)
-    assert counts["in-2022"] == 8
+    assert counts["in-2022"] == 10
 
 
 def test_latest_headlines(fixture_dataset):
     found = {h.key: h for h in latest_headlines(fixture_dataset)}
     assert found["clusters_served"].year == 2022 and found["clusters_served"].value == 39
     assert found["clusters_served"].previous_value == 44
-    # The conflicting 2021 row that is not preferred never becomes the comparison figure.
+    # The conflicting 2021 row that is not preferred never becomes the comparison figure; nor do the 2022
+    # proposal (another stage) or the derived 2023 figure.
     assert found["cluster_budget"].value == 147 and found["cluster_budget"].previous_value == 207
     assert found["firms_participating"].previous_value is None
 
@@ -53,7 +54,7 @@ def test_dataset_zip_holds_every_table_and_readme(fixture_dataset):
 def test_dataset_xlsx_has_a_sheet_per_table(fixture_dataset):
     sheets = pd.read_excel(io.BytesIO(dataset_xlsx(fixture_dataset)), sheet_name=None, dtype=str, keep_default_na=False)
     assert set(sheets) == {sheet_name(t.name) for t in TABLES}
-    assert sheets["budgets"]["value"].tolist() == ["200", "207", "210", "-60", "147", "8", "10"]
+    assert sheets["budgets"]["value"].tolist() == ["200", "207", "210", "-60", "147", "8", "10", "200", "140", "121.94", "50", "30", "150"]
 
 
 def test_long_source_line_names_the_most_cited_and_counts_the_rest(fixture_dataset, monkeypatch):

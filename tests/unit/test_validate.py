@@ -52,8 +52,41 @@ def test_unknown_enum_value(data_copy):
 
 
 def test_two_preferred_rows_in_a_group(data_copy):
-    found = problems_after(data_copy, "budgets.csv", "210,about,press,false", "210,about,press,true")
-    assert any("exactly one row per year/programme/component/measure must be preferred, found 2" in p for p in found)
+    found = problems_after(data_copy, "budgets.csv", "210,about,press,enacted,unstated,false", "210,about,press,enacted,unstated,true")
+    assert any("exactly one row per year/programme/component/measure/stage must be preferred, found 2" in p for p in found)
+
+
+def test_a_proposal_and_an_enacted_figure_do_not_conflict(data_copy):
+    # Moved to the revised stage, the 210 row is alone there and must be that stage's preferred row;
+    # the enacted 207 is then alone too and needs no reason any more, so the only problem is the 210's flag.
+    found = problems_after(data_copy, "budgets.csv", "210,about,press,enacted,", "210,about,press,revised,")
+    assert found == [
+        "data/budgets.csv, line 4, column 'preferred': exactly one row per year/programme/component/measure/stage"
+        " must be preferred, found 0 (value: '2021/cluster_programme/all/allocation/revised')"
+    ]
+
+
+def test_unknown_stage_is_refused(data_copy):
+    found = problems_after(data_copy, "budgets.csv", "200,,state_budget,enacted,", "200,,state_budget,decided,")
+    assert found == [
+        "data/budgets.csv, line 2, column 'stage': must be one of: proposal, enacted, revised, assigned, granted (value: 'decided')"
+    ]
+
+
+def test_stage_and_funder_are_required(data_copy):
+    found = problems_after(data_copy, "budgets.csv", "200,,state_budget,enacted,NFD;KMD,", "200,,state_budget,,,")
+    assert found == ["data/budgets.csv, line 2, column 'stage': is required", "data/budgets.csv, line 2, column 'funder': is required"]
+
+
+def test_unknown_funder_is_refused_even_in_a_list(data_copy):
+    found = problems_after(data_copy, "budgets.csv", "200,,state_budget,enacted,NFD;KMD,", "200,,state_budget,enacted,NFD;FIN,")
+    assert len(found) == 1 and found[0].startswith("data/budgets.csv, line 2, column 'funder': must be one or more of KRD")
+
+
+def test_derived_is_a_basis(data_copy):
+    path = data_copy / "budgets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("210,about,press,", "210,about,derived,"), encoding="utf-8")
+    assert "derived" in set(load_dataset(data_copy)["budgets"]["basis"])
 
 
 def test_conflict_without_reason(data_copy):
@@ -130,3 +163,8 @@ def test_open_quote_names_its_line(data_copy):
 def test_spaces_around_value(data_copy):
     found = problems_after(data_copy, "reference/cpi.csv", "2022,122.8", "2022, 122.8")
     assert found == ["data/reference/cpi.csv, line 4, column 'cpi': has leading or trailing spaces (value: ' 122.8')"]
+
+
+def test_region_result_needs_a_known_region(data_copy):
+    found = problems_after(data_copy, "region_results.csv", "kongsberg-baerum,new_firms", "nowhere,new_firms")
+    assert found == ["data/region_results.csv, line 3, column 'region_id': region_id not in restructuring_regions.csv (value: 'nowhere')"]
