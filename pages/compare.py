@@ -2,37 +2,19 @@
 
 import streamlit as st
 
-from klyngekart.clusters import county_names, latest_year, level_label, today_county_codes
-from klyngekart.compare import (
-    MAX_COUNTIES,
-    MIN_COUNTIES,
-    POPULATION_DATE,
-    chosen_counties,
-    default_counties,
-    entered_by_year,
-    per_population,
-    period_text,
-    reached_by,
-    regions,
-    sectors,
-    undated_by_county,
-)
-from klyngekart.figures.clusters import entered_figure, per_population_figure
-from klyngekart.i18n import format_number
-from klyngekart.provenance import source_ids_of, source_line, with_source_columns
+from klyngekart.charts.compare import SLOTS, compare_params, view_of
+from klyngekart.clusters import county_names, today_county_codes
+from klyngekart.compare import MAX_COUNTIES, MIN_COUNTIES, chosen_counties, period_text, regions, sectors
+from klyngekart.provenance import with_source_columns
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
-from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.tables import download_table
-from klyngekart.urlstate import Param
 
 lang = language()
 data = dataset()
-clusters, levels = data["clusters"], data["cluster_levels"]
 names = county_names(data["reference/counties"], lang)
 codes = today_county_codes(data["reference/counties"])
-defaults = default_counties(clusters, codes)
-SLOTS = [f"c{n}" for n in range(1, MAX_COUNTIES + 1)]
-PARAMS = [Param(slot, defaults[i] if i < len(defaults) else "", ("", *codes)) for i, slot in enumerate(SLOTS)]
+PARAMS = compare_params(data)
 
 st.title(tr("compare.title"))
 st.markdown(tr("compare.lead"))
@@ -41,49 +23,24 @@ picked = st.multiselect(
     tr("compare.pick"), codes, key=url_widget("compare-counties", chosen_counties([state[slot] for slot in SLOTS], codes)),
     max_selections=MAX_COUNTIES, format_func=lambda code: names[code],
 )
-keep_in_url({slot: picked[i] if i < len(picked) else "" for i, slot in enumerate(SLOTS)}, PARAMS)
+keep_in_url(view_of(picked), PARAMS)
 
 
 def show(picked: list[str]) -> None:
-    first = int(levels["start_year"].min())
-    latest = latest_year(data)
-    entered = entered_by_year(clusters, levels, picked, range(first, latest + 1))
-    entered_title = tr("compare.entered_title")
-    st.header(entered_title)
+    view = view_of(picked)
+    st.header(tr("compare.entered_title"))
     st.markdown(tr("compare.entered_lead"))
-    if entered.empty:
+    entered = chart_bundle("compare-entered", view, lang)
+    if entered is None:
         st.info(tr("compare.entered_none"), icon=":material/info:")
     else:
-        reached = reached_by(entered, latest)
-        parts = []
-        for code in picked:
-            counts = ", ".join(f"{level_label(level, lang)} {count}" for level, count in reached.get(code, []))
-            parts.append(tr("compare.entered_part", county=names[code], levels=counts or tr("compare.entered_no_level")))
-        summary = tr("compare.entered_summary", year=latest, parts="; ".join(parts))
-        undated = undated_by_county(clusters, levels, picked)
-        if any(undated.values()):
-            summary += " " + tr("compare.entered_undated", counts=", ".join(f"{names[c]} {n}" for c, n in undated.items() if n))
-        meta = chart_meta(entered_title, tr("compare.entered_axis"), source_line(data, source_ids_of(entered), lang))
-        rows = with_source_columns(entered.assign(county=entered["county_code"].map(names)), data)
-        chart_block(entered_figure(entered, names, picked, lang), rows, meta, "compare-entered", summary)
-
-    per_title = tr("compare.per_title")
-    st.header(per_title)
-    figures = per_population(clusters, data["reference/county_population"], picked)
-    highest = figures.loc[figures["per_100k"].astype(float).idxmax()] if figures["per_100k"].notna().any() else None
-    summary = tr("compare.per_summary", date=POPULATION_DATE)
-    if highest is not None:
-        summary = tr("compare.per_highest", county=names[highest["county_code"]], value=format_number(highest["per_100k"], lang, 2)) + " " + summary
-    without = clusters["county_code_today"].isna().sum()
-    if without:
-        summary += " " + tr("compare.per_without", count=int(without))
-    meta = chart_meta(per_title, tr("compare.per_axis"), source_line(data, source_ids_of(figures.dropna(subset=["source_ids"])), lang))
-    rows = with_source_columns(figures.assign(county=figures["county_code"].map(names)), data)
-    chart_block(per_population_figure(figures, names, lang), rows, meta, "compare-per", summary)
+        bundle_block(entered)
+    st.header(tr("compare.per_title"))
+    bundle_block(chart_bundle("compare-per", view, lang))
 
     st.header(tr("compare.sectors_title"))
     st.markdown(tr("compare.sectors_lead"))
-    by_sector = sectors(clusters, picked, lang)
+    by_sector = sectors(data["clusters"], picked, lang)
     for column, code in zip(st.columns(len(picked)), picked, strict=True):
         column.subheader(names[code])
         found = by_sector[by_sector["county_code"].eq(code)]

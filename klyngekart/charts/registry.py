@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.budget import budget_chart, budget_params, support_chart
+from klyngekart.charts.compare import compare_params, entered_chart, per_population_chart
+from klyngekart.charts.effects import effects_chart, no_params, outcomes_chart, participation_chart, participation_params
 from klyngekart.charts.map import map_chart, map_params
 from klyngekart.charts.networks import networks_chart, networks_params
 from klyngekart.charts.regions import regions_chart, regions_params
@@ -30,6 +32,11 @@ CHARTS: dict[str, ExportableChart] = {
     "budget": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: budget_chart(ds, state, lang)),
     "support": ExportableChart("budsjett", budget_params, lambda ds, state, lang, geo: support_chart(ds, state, lang)),
     "map": ExportableChart("kart", map_params, map_chart),
+    "effects": ExportableChart("effekter", no_params, lambda ds, state, lang, geo: effects_chart(ds, state, lang)),
+    "participation": ExportableChart("effekter", participation_params, lambda ds, state, lang, geo: participation_chart(ds, state, lang)),
     "networks": ExportableChart("effekter", networks_params, lambda ds, state, lang, geo: networks_chart(ds, state, lang)),
+    "outcomes": ExportableChart("effekter", no_params, lambda ds, state, lang, geo: outcomes_chart(ds, state, lang)),
     "regions": ExportableChart("omstilling", regions_params, regions_chart),
+    "compare-entered": ExportableChart("sammenlign", compare_params, lambda ds, state, lang, geo: entered_chart(ds, state, lang)),
+    "compare-per": ExportableChart("sammenlign", compare_params, lambda ds, state, lang, geo: per_population_chart(ds, state, lang)),
 }

@@ -89,7 +89,7 @@ def test_choosing_a_programme_writes_the_url(visit):
 
 def test_effects_chart_csv_holds_the_plotted_rows(visit, ds):
     visit.open("/effekter?lang=en")
-    rows = downloaded_rows(visit, "effects-chart-csv")
+    rows = downloaded_rows(visit, "effects-csv")
     series = effect_series(ds["effects"])
     assert [(int(r["report_year"]), r["indicator"], float(r["value_pp"])) for r in rows] == [
         (int(y), i, float(v)) for y, i, v in zip(series["report_year"], series["indicator"], series["value_pp"], strict=True)
@@ -108,6 +108,6 @@ def test_regions_table_download_holds_exactly_the_rows_shown(visit, ds):
 def test_effects_chart_svg_export_carries_the_method_break(visit):
     visit.open("/effekter?lang=en")
     with visit.page.expect_download(timeout=90_000) as download:
-        visit.page.locator(".st-key-effects-chart-svg button").click()
+        visit.page.locator(".st-key-effects-svg button").click()
     svg = open(download.value.path(), encoding="utf-8").read()
     assert svg.lstrip().startswith("<svg") and "Method break" in svg and "Licence" in svg
