@@ -18,11 +18,11 @@ def ds():
     return load_dataset(REPO / "data")
 
 
-def plotted(page, index: int) -> dict[str, dict[str, float]]:
-    """Trace name → x → y of the bars of the index-th chart, from Plotly's own data in the page."""
+def plotted(page, key: str) -> dict[str, dict[str, float]]:
+    """Trace name → x → y of the bars of the registered chart `key`, from Plotly's own data in the page."""
     return page.evaluate(
-        """(index) => {
-            const plot = document.querySelectorAll('.js-plotly-plot')[index];
+        """(key) => {
+            const plot = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
             const out = {};
             for (const trace of (plot && plot._fullData) || []) {
                 if (trace.type !== 'bar') continue;
@@ -31,7 +31,7 @@ def plotted(page, index: int) -> dict[str, dict[str, float]]:
             }
             return out;
         }""",
-        index,
+        key,
     )
 
 
@@ -49,11 +49,11 @@ def test_three_charts_draw_the_published_figures(visit, ds):
     sales = series[series["indicator"].eq("sales_revenue")]
     expected = {str(int(y)): float(v) for y, v in zip(sales["report_year"], sales["value_pp"], strict=True)}
     wanted = pytest.approx(expected)
-    assert visit.eventually(lambda: plotted(visit.page, 0).get("Sales revenue"), wanted) == wanted
+    assert visit.eventually(lambda: plotted(visit.page, "effects").get("Sales revenue"), wanted) == wanted
     outcomes = stat_series(ds["programme_stats"], "regional_restructuring", RESTRUCTURING_OUTCOMES)
     created = outcomes[outcomes["indicator"].eq("jobs_created")]
     wanted = pytest.approx({str(int(y)): float(v) for y, v in zip(created["year"], created["value"], strict=True)})
-    assert visit.eventually(lambda: plotted(visit.page, 2).get("Jobs created"), wanted) == wanted
+    assert visit.eventually(lambda: plotted(visit.page, "outcomes").get("Jobs created"), wanted) == wanted
 
 
 def test_method_card_and_break_show(visit, ds):
@@ -76,7 +76,7 @@ def test_permalink_restores_programme_and_count(visit, ds):
     assert visit.page.get_by_role("radio", name="Business networks").is_checked()
     rows = stat_series(ds["programme_stats"], "business_networks", ("networks_served",))
     wanted = pytest.approx({str(int(y)): float(v) for y, v in zip(rows["year"], rows["value"], strict=True)})
-    assert visit.eventually(lambda: plotted(visit.page, 1).get("Total"), wanted) == wanted
+    assert visit.eventually(lambda: plotted(visit.page, "participation").get("Total"), wanted) == wanted
 
 
 def test_choosing_a_programme_writes_the_url(visit):
