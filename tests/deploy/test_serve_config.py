@@ -1,0 +1,52 @@
+"""deploy/serve.py's pieces that need no running server: the nginx config it renders, the secret."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+
+import pytest
+
+from deploy import serve
+
+
+def nginx_or_skip() -> str:
+    binary = serve.nginx_binary()
+    if binary is None:
+        if os.environ.get("KLYNGEKART_REQUIRE_BROWSER") == "1":
+            pytest.fail("nginx not found: CI must install it (apt-get install nginx)")
+        pytest.skip("nginx not found: install it with `apt-get install nginx` to check the proxy")
+    return binary
+
+
+def test_rendered_config_is_accepted_by_nginx_and_stays_in_the_runtime_folder(tmp_path):
+    binary = nginx_or_skip()
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "tmp").mkdir()
+    config = serve.render_nginx(tmp_path, "127.0.0.1:18600", [18601, 18602], down=frozenset({18602}))
+    assert "{{" not in config
+    assert "server 127.0.0.1:18601 max_fails=2 fail_timeout=10s;" in config
+    assert "server 127.0.0.1:18602 max_fails=2 fail_timeout=10s down;" in config
+    (tmp_path / "nginx.conf").write_text(config)
+    result = subprocess.run([binary, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    paths = [line.split()[1].rstrip(";") for line in config.splitlines() if line.strip().startswith(("pid ", "error_log ", "access_log "))]
+    assert paths and all(path.startswith(str(tmp_path)) for path in paths)
+
+
+def test_one_place_compresses_and_routing_follows_the_cookie():
+    config = serve.render_nginx(serve.RUNTIME, "127.0.0.1:8600", [8601])
+    directives = {line.strip() for line in config.splitlines()}
+    assert "gzip off;" in directives
+    assert "hash $kk_route consistent;" in directives
+    assert "proxy_set_header Upgrade $http_upgrade;" in directives
+    assert "proxy_set_header Connection $connection_upgrade;" in directives
+
+
+def test_cookie_secret_is_made_once_and_readable_only_by_its_owner(tmp_path):
+    first = serve.cookie_secret(tmp_path / "runtime")
+    assert len(first) >= 32
+    assert serve.cookie_secret(tmp_path / "runtime") == first
+    mode = stat.S_IMODE((tmp_path / "runtime" / "cookie_secret").stat().st_mode)
+    assert mode & 0o077 == 0
