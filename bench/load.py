@@ -222,6 +222,7 @@ async def load(base: str, page: str, sessions: int, changes: int, pids: list[int
     wall = time.perf_counter() - started
     results = await asyncio.gather(*tasks)
     report(results, wall, cpu_after - cpu_before, (rss_after - rss_before) / sessions)
+    print(f"  server RSS {rss_before:.0f} MB before the sessions, {rss_after:.0f} MB with all {sessions} open ({len(pids)} processes)")
     if proxy:
         print(f"  nginx CPU for the whole test {proxy_after - proxy_before:.2f} s")
 
@@ -296,7 +297,7 @@ def single(page: str, sessions: int, changes: int) -> None:
 def proxied(page: str, sessions: int, changes: int, replicas: int) -> None:
     runtime = Path(tempfile.mkdtemp(prefix="klyngekart-load-"))
     listen = f"{serve.HOST}:{free_port()}"
-    base = serve.start(runtime, replicas, listen, free_port())
+    base = serve.start(runtime, listen, [free_port() for _ in range(replicas)])
     try:
         pids = [serve.replica_pid(runtime, port) for port in serve.load_state(runtime)["ports"]]
         master = int((runtime / "nginx.pid").read_text())

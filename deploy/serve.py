@@ -96,25 +96,21 @@ def warm(url: str, timeout: float = HEALTH_TIMEOUT) -> None:
     link (/kart) gets "page not found" (streamlit/streamlit#9624). A replica takes visitors only
     after this run.
     """
-    import asyncio
-
-    import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.sync.client import connect
 
-    async def run() -> None:
-        address = url.replace("http://", "ws://") + "/_stcore/stream"
-        async with websockets.connect(address, subprotocols=["streamlit"], origin=url, max_size=None) as ws:
-            msg = BackMsg()
-            msg.rerun_script.query_string = ""
-            await ws.send(msg.SerializeToString())
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await ws.recv())
-                if reply.WhichOneof("type") == "script_finished":
-                    return
-
-    asyncio.run(asyncio.wait_for(run(), timeout))
+    address = url.replace("http://", "ws://") + "/_stcore/stream"
+    deadline = time.monotonic() + timeout
+    with connect(address, subprotocols=["streamlit"], origin=url, max_size=None, open_timeout=timeout) as ws:
+        msg = BackMsg()
+        msg.rerun_script.query_string = ""
+        ws.send(msg.SerializeToString())
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(ws.recv(timeout=max(0.0, deadline - time.monotonic())))
+            if reply.WhichOneof("type") == "script_finished":
+                return
 
 
 def alive(pid: int) -> bool:
@@ -171,11 +167,11 @@ def replica_pid(runtime: Path, port: int) -> int:
     return int((runtime / f"replica-{port}.pid").read_text())
 
 
-def start(runtime: Path, replicas: int, listen: str, first_port: int) -> str:
+def start(runtime: Path, listen: str, ports: list[int]) -> str:
     for folder in ("logs", "tmp"):
         (runtime / folder).mkdir(parents=True, exist_ok=True)
     secret = cookie_secret(runtime)
-    state = {"listen": listen, "ports": [first_port + i for i in range(replicas)]}
+    state = {"listen": listen, "ports": ports}
     (runtime / "state.json").write_text(json.dumps(state))
     url = f"http://{listen}"
     try:
@@ -227,7 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     runtime = args.runtime.resolve()
     if args.action == "start":
-        url = start(runtime, args.replicas, args.listen, args.first_port)
+        url = start(runtime, args.listen, [args.first_port + i for i in range(args.replicas)])
         print(f"{args.replicas} replicas behind nginx: {url}  (logs in {runtime / 'logs'}; `make stop` ends them)")
     elif args.action == "restart":
         restart(runtime)
