@@ -204,12 +204,21 @@ def restart(runtime: Path) -> None:
         print(f"replica {port} restarted (pid {pid})", flush=True)
 
 
+def ours(pid: int, word: bytes) -> bool:
+    """A pid file can outlive its process (a reboot); only a process still running `word` is ours."""
+    try:
+        return word in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def stop(runtime: Path) -> None:
     pid_file = runtime / "nginx.pid"
-    if pid_file.exists():
-        stop_pid(int(pid_file.read_text()))
+    if pid_file.exists() and ours(pid := int(pid_file.read_text()), b"nginx"):
+        stop_pid(pid)
     for pid_path in runtime.glob("replica-*.pid"):
-        stop_pid(int(pid_path.read_text()))
+        if ours(pid := int(pid_path.read_text()), b"streamlit"):
+            stop_pid(pid)
         pid_path.unlink()
 
 

@@ -50,3 +50,28 @@ def test_cookie_secret_is_made_once_and_readable_only_by_its_owner(tmp_path):
     assert serve.cookie_secret(tmp_path / "runtime") == first
     mode = stat.S_IMODE((tmp_path / "runtime" / "cookie_secret").stat().st_mode)
     assert mode & 0o077 == 0
+
+
+def test_restart_takes_one_replica_out_at_a_time_and_back_only_when_healthy(monkeypatch, tmp_path):
+    steps = []
+    ports = [18601, 18602]
+    (tmp_path / "state.json").write_text(f'{{"listen": "127.0.0.1:18600", "ports": {ports}}}')
+    for port in ports:
+        (tmp_path / f"replica-{port}.pid").write_text(str(port + 1000))
+
+    def write_nginx(runtime, state, down=frozenset()):
+        steps.append(("config", tuple(sorted(down))))
+
+    monkeypatch.setattr(serve, "write_nginx", write_nginx)
+    monkeypatch.setattr(serve, "nginx", lambda runtime, *args: steps.append(("nginx", *args)))
+    monkeypatch.setattr(serve, "stop_pid", lambda pid: steps.append(("stop", pid)))
+    monkeypatch.setattr(serve, "start_replica", lambda runtime, port, secret: steps.append(("start", port)) or port + 2000)
+    monkeypatch.setattr(serve, "wait_healthy", lambda url, pid=None: steps.append(("healthy", url)))
+    monkeypatch.setattr(serve, "warm", lambda url: steps.append(("warm", url)))
+    serve.restart(tmp_path)
+    expected = []
+    for port in ports:
+        url = f"http://127.0.0.1:{port}"
+        expected += [("config", (port,)), ("nginx", "-s", "reload"), ("stop", port + 1000), ("start", port)]
+        expected += [("healthy", url), ("warm", url), ("config", ()), ("nginx", "-s", "reload")]
+    assert steps == expected
