@@ -168,6 +168,9 @@ def replica_pid(runtime: Path, port: int) -> int:
 
 
 def start(runtime: Path, listen: str, ports: list[int]) -> str:
+    running = [p for p in runtime.glob("replica-*.pid") if ours(int(p.read_text()), b"streamlit")]
+    if running:
+        raise SystemExit(f"already serving from {runtime} ({len(running)} replicas): `make stop` first")
     for folder in ("logs", "tmp"):
         (runtime / folder).mkdir(parents=True, exist_ok=True)
     secret = cookie_secret(runtime)
