@@ -3,6 +3,7 @@
     python deploy/serve.py start [--replicas 2] [--listen 127.0.0.1:8600] [--first-port 8601] [--runtime DIR]
     python deploy/serve.py restart [--runtime DIR]   # one replica at a time, never all down
     python deploy/serve.py stop [--runtime DIR]
+    python deploy/serve.py warm --url http://127.0.0.1:8501   # one script run (the pods' startup probe)
 
 Each replica is `python -m streamlit run server.py` (REPLICA_ARGS, the same command as the
 container image's CMD) on 127.0.0.1 and its own port, configured through environment variables,
@@ -227,16 +228,19 @@ def stop(runtime: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("start", "restart", "stop"))
+    parser.add_argument("action", choices=("start", "restart", "stop", "warm"))
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--listen", default=f"{HOST}:8600")
     parser.add_argument("--first-port", type=int, default=8601)
     parser.add_argument("--runtime", type=Path, default=RUNTIME)
+    parser.add_argument("--url", default=f"http://{HOST}:8501", help="the server to warm")
     args = parser.parse_args(argv)
     runtime = args.runtime.resolve()
     if args.action == "start":
         url = start(runtime, args.listen, [args.first_port + i for i in range(args.replicas)])
         print(f"{args.replicas} replicas behind nginx: {url}  (logs in {runtime / 'logs'}; `make stop` ends them)")
+    elif args.action == "warm":
+        warm(args.url, timeout=10)
     elif args.action == "restart":
         restart(runtime)
     else:

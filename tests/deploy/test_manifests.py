@@ -65,8 +65,11 @@ def test_deployment_runs_two_probed_bounded_replicas_with_the_shared_secret():
     assert deployment["spec"]["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
     port = int(image_env()["STREAMLIT_SERVER_PORT"])
     assert [p["containerPort"] for p in main["ports"]] == [port]
-    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+    for probe in ("readinessProbe", "livenessProbe"):
         assert main[probe]["httpGet"] == {"path": HEALTH, "port": main["ports"][0]["name"]}
+    warm = main["startupProbe"]["exec"]["command"]
+    assert warm[:4] == ["python", "deploy/serve.py", "warm", "--url"]
+    assert warm[4] == f"http://127.0.0.1:{port}"
     assert set(main["resources"]["requests"]) == set(main["resources"]["limits"]) == {"cpu", "memory"}
     secret = {e["name"]: e for e in main["env"]}["STREAMLIT_SERVER_COOKIE_SECRET"]
     assert set(secret["valueFrom"]["secretKeyRef"]) == {"name", "key"}
