@@ -251,7 +251,7 @@ def report(results: list[Session], wall: float, cpu: float, rss_per_session: flo
     if changes:
         print(f"  per filter change ({len(changes)}): p50 {quantile(changes, 0.5):.2f} s  p95 {quantile(changes, 0.95):.2f} s")
         print(f"  server CPU per run {cpu / len(runs):.3f} s ({cpu:.1f} s for {len(runs)} runs)")
-    print(f"  server RSS per open session {rss_per_session:.2f} MB")
+    print(f"  server RSS change per open session {rss_per_session:+.2f} MB (garbage freed meanwhile can make it negative)")
     shares = Counter(r.upstream or "direct" for r in results)
     print("  sessions per replica: " + ", ".join(f"{name} {count}" for name, count in sorted(shares.items())))
 
