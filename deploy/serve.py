@@ -63,11 +63,19 @@ def replica_env(port: int, secret: str) -> dict[str, str]:
 
 
 def render_nginx(runtime: Path, listen: str, ports: list[int], down: frozenset[int] = frozenset()) -> str:
-    servers = "\n".join(
-        f"        server {HOST}:{port} max_fails=2 fail_timeout=10s{' down' if port in down else ''};" for port in ports
+    def server(port: int, extra: str = "") -> str:
+        return f"server {HOST}:{port} max_fails=2 fail_timeout=10s{extra}{' down' if port in down else ''};"
+
+    routes = "\n".join(f'        "{HOST}:{port}" replica_{port};' for port in ports)
+    servers = "\n".join(f"        {server(port)}" for port in ports)
+    pools = "\n".join(
+        f"    upstream replica_{port} {{\n        {server(port)}\n"
+        + "".join(f"        {server(other, ' backup')}\n" for other in ports if other != port)
+        + "    }"
+        for port in ports
     )
     text = TEMPLATE.read_text()
-    for name, value in (("runtime", str(runtime)), ("listen", listen), ("servers", servers)):
+    for name, value in (("runtime", str(runtime)), ("listen", listen), ("routes", routes), ("servers", servers), ("pools", pools)):
         text = text.replace("{{" + name + "}}", value)
     return text
 
