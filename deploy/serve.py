@@ -2,6 +2,7 @@
 
     python deploy/serve.py start [--replicas 2] [--listen 127.0.0.1:8600] [--first-port 8601] [--runtime DIR]
     python deploy/serve.py restart [--runtime DIR]   # one replica at a time, never all down
+    python deploy/serve.py add [--runtime DIR]       # one more replica, in nginx once healthy
     python deploy/serve.py stop [--runtime DIR]
     python deploy/serve.py warm --url http://127.0.0.1:8501   # one script run (the pods' startup probe)
 
@@ -224,6 +225,20 @@ def ours(pid: int, word: bytes) -> bool:
         return False
 
 
+def add(runtime: Path) -> int:
+    """One more replica on the next port: healthy and warm first, then into nginx."""
+    state = load_state(runtime)
+    port = max(state["ports"]) + 1
+    pid = start_replica(runtime, port, cookie_secret(runtime))
+    wait_healthy(f"http://{HOST}:{port}", pid)
+    warm(f"http://{HOST}:{port}")
+    state["ports"].append(port)
+    write_nginx(runtime, state)
+    (runtime / "state.json").write_text(json.dumps(state))
+    nginx(runtime, "-s", "reload")
+    return port
+
+
 def stop(runtime: Path) -> None:
     pid_file = runtime / "nginx.pid"
     if pid_file.exists() and ours(pid := int(pid_file.read_text()), b"nginx"):
@@ -236,7 +251,7 @@ def stop(runtime: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("start", "restart", "stop", "warm"))
+    parser.add_argument("action", choices=("start", "restart", "add", "stop", "warm"))
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--listen", default=f"{HOST}:8600")
     parser.add_argument("--first-port", type=int, default=8601)
@@ -247,6 +262,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.action == "start":
         url = start(runtime, args.listen, [args.first_port + i for i in range(args.replicas)])
         print(f"{args.replicas} replicas behind nginx: {url}  (logs in {runtime / 'logs'}; `make stop` ends them)")
+    elif args.action == "add":
+        print(f"replica {add(runtime)} added")
     elif args.action == "warm":
         warm(args.url, timeout=10)
     elif args.action == "restart":

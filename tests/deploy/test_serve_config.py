@@ -79,3 +79,17 @@ def test_restart_takes_one_replica_out_at_a_time_and_back_only_when_healthy(monk
         expected += [("config", (port,)), ("nginx", "-s", "reload"), ("stop", port + 1000), ("start", port)]
         expected += [("healthy", url), ("warm", url), ("config", ()), ("nginx", "-s", "reload")]
     assert steps == expected
+
+
+def test_a_replica_is_added_to_nginx_only_once_healthy_and_warm(monkeypatch, tmp_path):
+    steps = []
+    (tmp_path / "state.json").write_text('{"listen": "127.0.0.1:18600", "ports": [18601, 18602]}')
+    monkeypatch.setattr(serve, "start_replica", lambda runtime, port, secret: steps.append(("start", port)) or 99)
+    monkeypatch.setattr(serve, "wait_healthy", lambda url, pid=None: steps.append(("healthy", url)))
+    monkeypatch.setattr(serve, "warm", lambda url: steps.append(("warm", url)))
+    monkeypatch.setattr(serve, "write_nginx", lambda runtime, state, down=frozenset(): steps.append(("config", tuple(state["ports"]))))
+    monkeypatch.setattr(serve, "nginx", lambda runtime, *args: steps.append(("nginx", *args)))
+    assert serve.add(tmp_path) == 18603
+    url = "http://127.0.0.1:18603"
+    assert steps == [("start", 18603), ("healthy", url), ("warm", url), ("config", (18601, 18602, 18603)), ("nginx", "-s", "reload")]
+    assert serve.load_state(tmp_path)["ports"] == [18601, 18602, 18603]
