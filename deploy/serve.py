@@ -1,4 +1,4 @@
-"""Replicas behind nginx on one machine: `make serve`, `make restart`, `make stop`.
+"""Replicas behind nginx on one machine: `make serve`, `make restart`, `make add-replica`, `make stop`.
 
     python deploy/serve.py start [--replicas 2] [--listen 127.0.0.1:8600] [--first-port 8601] [--runtime DIR]
     python deploy/serve.py restart [--runtime DIR]   # one replica at a time, never all down
@@ -37,7 +37,8 @@ STOP_TIMEOUT = 20.0
 
 
 def nginx_binary() -> str | None:
-    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+    # Debian installs it in /usr/sbin, which a non-root PATH often lacks.
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
 
 def cookie_secret(runtime: Path) -> str:
