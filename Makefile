@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check bench clean
+.PHONY: run test check bench clean serve restart add-replica stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,21 @@ test: $(VENV)/.dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m klyngekart check --quiet
 	$(BIN)/python -m pytest
+
+# Replicas behind nginx (deploy/): `make serve REPLICAS=3`, then `make restart` (one at a time),
+# `make add-replica` (one more, in nginx once healthy), `make stop`.
+REPLICAS ?= 2
+serve: $(VENV)/.runtime
+	$(BIN)/python deploy/serve.py start --replicas $(REPLICAS)
+
+restart:
+	$(BIN)/python deploy/serve.py restart
+
+add-replica:
+	$(BIN)/python deploy/serve.py add
+
+stop:
+	$(BIN)/python deploy/serve.py stop
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m klyngekart check
