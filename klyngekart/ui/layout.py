@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from klyngekart.data import DataError, Release
+from klyngekart.data.fingerprint import short
 from klyngekart.i18n import LANGUAGES
 from klyngekart.ui import tr
 
@@ -48,6 +49,7 @@ def footer(release: Release) -> None:
             licence_url=release.licence_url,
         )
     )
+    st.markdown(tr("changes.footer_fingerprint", fingerprint=short(release.fingerprint)))
     st.page_link(SOURCES_PAGE, label=tr("layout.footer_sources"), icon=":material/menu_book:")
 
 
