@@ -1,6 +1,6 @@
 """Command line: `check` validates data/ and prints the completeness report; `export` writes a
 chart's image or data file exactly as the page's download button does; `changes` prints what
-changed between two releases."""
+changed between two releases; `datapackage` writes data/datapackage.json."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from klyngekart.changes import CURRENT, describe, diff_releases, tables_of
 from klyngekart.data import DATA_DIR, DataError, load_dataset
 from klyngekart.data.releases import read_history
+from klyngekart.datapackage import PACKAGE_FILE, datapackage_json
 from klyngekart.export.cli import ExportError, add_arguments, export_chart
 from klyngekart.report import completeness_report
 
@@ -59,6 +60,17 @@ def changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def write_datapackage() -> int:
+    try:
+        payload = datapackage_json(load_dataset(DATA_DIR), DATA_DIR)
+    except DataError as error:
+        print(f"data/ is not valid: {len(error.problems)} problem(s); run python -m klyngekart check", file=sys.stderr)
+        return 1
+    (DATA_DIR / PACKAGE_FILE).write_bytes(payload)
+    print(f"wrote data/{PACKAGE_FILE} ({len(payload):,} bytes)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m klyngekart")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -68,9 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     changes_parser = commands.add_parser("changes", help="print what changed between two releases")
     changes_parser.add_argument("old", nargs="?", metavar="FROM", help="a release version (default: the latest)")
     changes_parser.add_argument("new", nargs="?", metavar="TO", help=f"a release version or '{CURRENT}' (default: {CURRENT})")
+    commands.add_parser("datapackage", help="write data/datapackage.json from the data contract")
     args = parser.parse_args(argv)
     if args.command == "changes":
         return changes(args)
+    if args.command == "datapackage":
+        return write_datapackage()
     return check(args.quiet) if args.command == "check" else export(args)
 
 
