@@ -33,7 +33,12 @@ class BorderSet:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
+# Before 2020 the sets are built from 2020 polygons: a few municipalities made of parts of two
+# counties of the time are drawn whole in one ("approximated" in each file; see the tool).
 BORDER_SETS = (
+    BorderSet("2017", Path("geo") / "counties_2017.geojson", 2002, 2017),
+    BorderSet("2018", Path("geo") / "counties_2018.geojson", 2018, 2018),
+    BorderSet("2019", Path("geo") / "counties_2019.geojson", 2019, 2019),
     BorderSet("2020", Path("geo") / "counties_2020.geojson", 2020, 2023),
     BorderSet("2024", COUNTIES_FILE, 2024, None),
 )
@@ -50,8 +55,19 @@ def border_set(year: int, borders: str = TODAY) -> BorderSet | None:
 
 
 @cache
+def _collection(path: str) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
 def _outlines(path: str) -> dict[str, Outline]:
-    return county_outlines(json.loads(Path(path).read_text(encoding="utf-8")))
+    return county_outlines(_collection(path))
+
+
+def approximated(chosen: BorderSet, data_dir: Path = DATA_DIR) -> list[dict]:
+    """The municipalities a set draws whole in one county though they were split between two
+    then (name, counties, drawn_in): what the map's note must name."""
+    return list(_collection(str(data_dir / chosen.file)).get("approximated", []))
 
 
 def outlines_for(year: int, borders: str = TODAY, data_dir: Path = DATA_DIR) -> tuple[BorderSet, dict[str, Outline]] | None:

@@ -3,10 +3,11 @@ is drawn in the set in force that year."""
 
 import json
 
+import pandas as pd
 import pytest
 import shapely
 
-from klyngekart.borders_of_time import OF_THEIR_TIME, TODAY, border_set, county_of_time, outlines_for
+from klyngekart.borders_of_time import BORDER_SETS, OF_THEIR_TIME, TODAY, approximated, border_set, county_of_time, outlines_for
 from klyngekart.data import load_dataset
 from tests.conftest import REPO
 
@@ -55,7 +56,15 @@ def test_split_counties_2024_were_one_county_in_2021(counties_2020):
 
 @pytest.mark.parametrize(
     ("year", "borders", "expected"),
-    [(2021, TODAY, "2024"), (2021, OF_THEIR_TIME, "2020"), (2023, OF_THEIR_TIME, "2020"), (2024, OF_THEIR_TIME, "2024"), (2012, OF_THEIR_TIME, None)],
+    [
+        (2021, TODAY, "2024"),
+        (2021, OF_THEIR_TIME, "2020"),
+        (2023, OF_THEIR_TIME, "2020"),
+        (2024, OF_THEIR_TIME, "2024"),
+        (2012, OF_THEIR_TIME, "2017"),
+        (2018, OF_THEIR_TIME, "2018"),
+        (1999, OF_THEIR_TIME, None),
+    ],
 )
 def test_a_year_is_drawn_in_the_set_in_force(year, borders, expected):
     chosen = border_set(year, borders)
@@ -66,7 +75,11 @@ def test_outlines_for_a_year_of_their_time():
     chosen, outlines = outlines_for(2021, OF_THEIR_TIME, DATA)
     assert chosen.name == "2020" and sorted(outlines) == COUNTIES_2020
     assert len(outlines_for(2021, TODAY, DATA)[1]) == 15
-    assert outlines_for(2012, OF_THEIR_TIME, DATA) is None
+    chosen, outlines = outlines_for(2012, OF_THEIR_TIME, DATA)
+    assert chosen.name == "2017" and len(outlines) == 19 and {"16", "17", "12", "14"} <= set(outlines)
+    assert [a["name"] for a in approximated(chosen, DATA)] == ["Volda", "Drammen", "Asker", "Aurskog-Høland", "Indre Fosen", "Heim", "Tjeldsund"]
+    assert approximated(border_set(2021, OF_THEIR_TIME), DATA) == []
+    assert outlines_for(1999, OF_THEIR_TIME, DATA) is None
     with pytest.raises(ValueError):
         border_set(2021, "1066")
 
@@ -78,3 +91,17 @@ def test_county_of_time_for_split_and_merged_counties(real):
     # Bergen kept its county; before 2020 the crosswalk cannot say.
     assert county_of_time(real, "4601", 2022) == "46"
     assert county_of_time(real, "4601", 2019) is None
+
+
+@pytest.mark.parametrize(("name", "count"), [("2017", 19), ("2018", 18), ("2019", 18)])
+def test_sets_before_2020_are_small_valid_coverages_with_the_counties_of_their_time(name, count, real):
+    chosen = next(s for s in BORDER_SETS if s.name == name)
+    path = DATA / chosen.file
+    assert path.stat().st_size <= 250_000
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    shapes = {f["properties"]["county_code"]: shapely.geometry.shape(f["geometry"]) for f in collection["features"]}
+    assert len(shapes) == count
+    assert all(shape.is_valid for shape in shapes.values())
+    assert shapely.coverage_is_valid(shapely.GeometryCollection(list(shapes.values())))
+    table = real["reference/counties"].set_index("county_code")
+    assert all(table.loc[code, "valid_to"] is pd.NA or str(table.loc[code, "valid_to"]) >= f"{chosen.last_year}-12-31" for code in shapes)
