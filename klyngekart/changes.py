@@ -31,6 +31,7 @@ class RowChange:
     label: str  # the row's key, e.g. "cluster_id=gce-ocean"
     cells: tuple[CellChange, ...]  # for added and removed rows: every non-empty value
     reason: str  # the row's note (the new row's, or the removed row's)
+    key: tuple[tuple[str, str], ...]  # the values the row was matched on, as (column, value)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ def _label(columns: list[str], row: dict[str, str]) -> str:
     return ", ".join(f"{c}={row.get(c, '')}" for c in columns)
 
 
+def _key(columns: list[str], row: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((c, row.get(c, "")) for c in columns)
+
+
 def diff_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) -> TableChanges:
     old = old if old is not None else pd.DataFrame(columns=[] if new is None else new.columns)
     new = new if new is not None else pd.DataFrame(columns=old.columns)
@@ -85,16 +90,16 @@ def diff_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) ->
     for key, row in after.items():
         if key not in before:
             cells = tuple(CellChange(c, "", row[c]) for c in columns if row.get(c, ""))
-            changes.append(RowChange("added", _label(label_columns, row), cells, row.get("note", "")))
+            changes.append(RowChange("added", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
             continue
         was = before[key]
         cells = tuple(CellChange(c, was.get(c, ""), row.get(c, "")) for c in columns if was.get(c, "") != row.get(c, ""))
         if cells:
-            changes.append(RowChange("changed", _label(label_columns, row), cells, row.get("note", "")))
+            changes.append(RowChange("changed", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
     for key, row in before.items():
         if key not in after:
             cells = tuple(CellChange(c, row[c], "") for c in columns if row.get(c, ""))
-            changes.append(RowChange("removed", _label(label_columns, row), cells, row.get("note", "")))
+            changes.append(RowChange("removed", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
     return TableChanges(name, tuple(changes))
 
 
@@ -128,6 +133,18 @@ def history_changes(data_dir: Path, current: dict[str, pd.DataFrame], fingerprin
     if history and history[-1].fingerprint != fingerprint:
         found.append(ReleaseChanges(None, history[-1].version, diff_releases(previous_tables, current)))
     return found[::-1]
+
+
+def changes_to(history: list[ReleaseChanges], table: str, **values: str) -> list[tuple[ReleaseChanges, RowChange]]:
+    """Where rows of `table` matching `values` (e.g. cluster_id="gce-ocean", or year="2021" for
+    budgets) were added, removed or changed, newest release first: for a profile or a budget year
+    to say "changed in release X"."""
+    found = []
+    for entry in history:
+        for changes in entry.tables:
+            if changes.table == table:
+                found += [(entry, row) for row in changes.rows if all(dict(row.key).get(c) == v for c, v in values.items())]
+    return found
 
 
 def describe(changes: tuple[TableChanges, ...]) -> list[str]:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cut a data release: snapshot the tables and borders into data/releases/VERSION/, record the
-computed fingerprint and the summaries in data/releases/VERSION.json, and set data/release.json
-to the new version and date. The What-changed page and `python -m klyngekart changes` read the
-snapshots, so the history needs no git at run time.
+computed fingerprint and the summaries in data/releases/VERSION.json, set data/release.json
+to the new version and date, and regenerate data/datapackage.json (which names the release).
+The What-changed page and `python -m klyngekart changes` read the snapshots, so the history
+needs no git at run time.
 
     python tools/cut_release.py 2026.12.1 2026-12-15 --summary-nb "…" --summary-en "…"
 
@@ -27,6 +28,7 @@ from klyngekart.data import DataError, load_dataset  # noqa: E402
 from klyngekart.data.fingerprint import BORDERS  # noqa: E402
 from klyngekart.data.releases import RELEASES_DIR, read_history, snapshot_dir, snapshot_fingerprint, version_key  # noqa: E402
 from klyngekart.data.schema import TABLES  # noqa: E402
+from klyngekart.datapackage import PACKAGE_FILE, datapackage_json  # noqa: E402
 
 FILES = [table.file for table in TABLES] + [BORDERS]
 
@@ -62,6 +64,7 @@ def cut(data_dir: Path, version: str, date: str, summary_nb: str, summary_en: st
         path = data_dir / "release.json"
         current = json.loads(path.read_text(encoding="utf-8"))
         path.write_text(json.dumps(current | {"version": version, "date": date}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (data_dir / PACKAGE_FILE).write_bytes(datapackage_json(load_dataset(data_dir), data_dir))
     return record
 
 

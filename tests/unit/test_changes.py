@@ -1,7 +1,7 @@
 import pandas as pd
 
 from klyngekart import __main__ as cli
-from klyngekart.changes import CURRENT, CellChange, diff_releases, diff_table, history_changes, tables_of
+from klyngekart.changes import CURRENT, CellChange, changes_to, diff_releases, diff_table, history_changes, tables_of
 from klyngekart.data import load_dataset
 from tests.conftest import FIXTURE_DATA
 
@@ -73,3 +73,12 @@ def test_command_line_prints_the_diff_and_refuses_an_unknown_release(monkeypatch
     assert cli.main(["changes"]) == 0
     assert "no differences" in capsys.readouterr().out
     assert cli.main(["changes", "1999.1.1"]) == 2
+
+
+def test_changes_to_one_cluster_or_budget_year_name_their_release(fixture_dataset):
+    history = history_changes(FIXTURE_DATA, fixture_dataset.raw, fixture_dataset.release.fingerprint)
+    [(entry, row)] = changes_to(history, "clusters", cluster_id="nce-kongsberg")
+    assert (entry.record.version, row.kind) == (NEW, "changed")
+    assert sorted(row.kind for _, row in changes_to(history, "budgets", year="2020")) == ["added", "removed"]
+    assert changes_to(history, "budgets", year="2021") == []
+    assert changes_to(history, "clusters", cluster_id="gce-ocean") == []

@@ -19,6 +19,8 @@ def test_cutting_a_release_records_the_served_fingerprint_and_bumps_the_version(
     assert (ds.release.version, ds.release.date) == ("2027.1.1", "2027-01-05")
     assert read_history(data_copy)[-1].version == "2027.1.1"
     assert (data_copy / "releases" / "2027.1.1" / "geo" / "counties_2024.geojson").exists()
+    package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    assert (package["version"], package["klyngekart_fingerprint"]) == ("2027.1.1", record["fingerprint"])
 
 
 def test_a_release_is_never_rewritten_nor_older_than_the_latest(data_copy):
