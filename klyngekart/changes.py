@@ -29,7 +29,7 @@ class CellChange:
 class RowChange:
     kind: str  # added, removed or changed
     label: str  # the row's key, e.g. "cluster_id=gce-ocean"
-    cells: tuple[CellChange, ...]  # for added and removed rows: every non-empty value
+    cells: tuple[CellChange, ...]  # for added and removed rows: every non-empty value but the note
     reason: str  # the row's note (the new row's, or the removed row's)
     key: tuple[tuple[str, str], ...]  # the values the row was matched on, as (column, value)
 
@@ -86,10 +86,11 @@ def diff_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) ->
     label_columns = match if len(match) <= LABEL_COLUMNS else list(new.columns if len(new.columns) else old.columns)[:LABEL_COLUMNS]
     before, after = _indexed(old, match), _indexed(new, match)
     columns = list(dict.fromkeys([*old.columns, *new.columns]))
+    values = [c for c in columns if c != "note"]  # an added or removed row's note is its reason
     changes = []
     for key, row in after.items():
         if key not in before:
-            cells = tuple(CellChange(c, "", row[c]) for c in columns if row.get(c, ""))
+            cells = tuple(CellChange(c, "", row[c]) for c in values if row.get(c, ""))
             changes.append(RowChange("added", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
             continue
         was = before[key]
@@ -98,7 +99,7 @@ def diff_table(name: str, old: pd.DataFrame | None, new: pd.DataFrame | None) ->
             changes.append(RowChange("changed", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
     for key, row in before.items():
         if key not in after:
-            cells = tuple(CellChange(c, row[c], "") for c in columns if row.get(c, ""))
+            cells = tuple(CellChange(c, row[c], "") for c in values if row.get(c, ""))
             changes.append(RowChange("removed", _label(label_columns, row), cells, row.get("note", ""), _key(match, row)))
     return TableChanges(name, tuple(changes))
 
