@@ -30,6 +30,7 @@ KINDS: dict[str, tuple[str, dict]] = {
     "text": ("string", {}),
     "slug": ("string", {"pattern": SLUG}),
     "cluster": ("string", {"pattern": SLUG}),
+    "region": ("string", {"pattern": SLUG}),
     "int": ("integer", {}),
     "number": ("number", {}),
     "year": ("integer", {"minimum": FIRST_YEAR, "maximum": LAST_YEAR}),
@@ -37,6 +38,7 @@ KINDS: dict[str, tuple[str, dict]] = {
     "date": ("string", {"pattern": DATE}),
     "url": ("string", {"pattern": "https?://[^\\s<>\"'`]+"}),
     "enum": ("string", {}),
+    "enums": ("string", {}),  # a list of options: the pattern is built from the column's options
     "ids": ("string", {"pattern": _list_of(SLUG)}),
     "county": ("string", {"pattern": COUNTY}),
     "counties": ("string", {"pattern": _list_of(COUNTY)}),
@@ -46,6 +48,7 @@ KINDS: dict[str, tuple[str, dict]] = {
 # Single-valued references the loader checks, as (table, column) they point to.
 REFERENCES = {
     "cluster": ("clusters", "cluster_id"),
+    "region": ("restructuring_regions", "region_id"),
     "county": ("reference/counties", "county_code"),
     "municipality": ("reference/municipalities", "municipality_code"),
 }
@@ -109,7 +112,9 @@ def _field(table: Table, column: Column, meanings: dict[tuple[str, str], str]) -
     constraints = dict(constraints)
     if column.required:
         constraints["required"] = True
-    if column.options:
+    if column.kind == "enums":
+        constraints["pattern"] = _list_of("(" + "|".join(re.escape(option) for option in column.options) + ")")
+    elif column.options:
         constraints["enum"] = [option for option in column.options if option]
     if constraints:
         field["constraints"] = constraints

@@ -42,7 +42,10 @@ def test_every_contract_column_is_a_field_with_its_type_and_rules(package):
             constraints = field.get("constraints", {})
             assert field["type"] == KINDS[column.kind][0], (table.name, column.name)
             assert constraints.get("required", False) == column.required, (table.name, column.name)
-            assert constraints.get("enum", []) == [o for o in column.options if o], (table.name, column.name)
+            if column.kind == "enums":  # a list of options, checked by pattern
+                assert all(option in constraints["pattern"] for option in column.options), (table.name, column.name)
+            else:
+                assert constraints.get("enum", []) == [o for o in column.options if o], (table.name, column.name)
 
 
 def test_keys_references_release_and_licence(package, real):
@@ -98,3 +101,15 @@ def test_zip_and_address_carry_the_package(real):
     response = TestClient(Starlette(routes=ROUTES)).get("/data/datapackage.json")
     assert response.status_code == 200
     assert json.loads(response.content)["klyngekart_fingerprint"] == real.release.fingerprint
+
+
+def test_a_list_of_options_is_a_pattern_that_frictionless_would_apply():
+    import re
+
+    from klyngekart.data.schema import Column, Table
+    from klyngekart.datapackage import _field
+
+    column = Column("funder", "enums", True, ("NFD", "KMD", "unstated"))
+    pattern = _field(Table("t", (column,)), column, {})["constraints"]["pattern"]
+    assert re.fullmatch(pattern, "NFD;KMD") and re.fullmatch(pattern, "unstated")
+    assert not re.fullmatch(pattern, "NFD;XX") and not re.fullmatch(pattern, "")
