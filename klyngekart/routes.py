@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from klyngekart.data import DATA_DIR, DataError, Dataset, load_dataset
 from klyngekart.data.schema import TABLES_BY_NAME
+from klyngekart.datapackage import datapackage_json
 from klyngekart.export.dataset import dataset_zip
 from klyngekart.geo import COUNTIES_FILE, COUNTIES_URL, counties_version
 
@@ -42,6 +43,11 @@ def _zip() -> bytes:
 @cache
 def _csv(name: str) -> bytes:
     return _dataset().raw[name].to_csv(index=False).encode("utf-8")
+
+
+@cache
+def _package() -> bytes:
+    return datapackage_json(_dataset())
 
 
 @cache
@@ -87,6 +93,14 @@ async def package_zip(request: Request) -> Response:
     return file_response(request, payload, "application/zip", HOUR, {"Content-Disposition": 'attachment; filename="klyngekart.zip"'})
 
 
+async def package_json(request: Request) -> Response:
+    try:
+        payload = _package()
+    except DataError:
+        return PlainTextResponse(INVALID, status_code=503)
+    return file_response(request, payload, "application/json", HOUR)
+
+
 async def county_borders(request: Request) -> Response:
     # The borders are validated with the tables: a broken file is not served either.
     try:
@@ -99,6 +113,7 @@ async def county_borders(request: Request) -> Response:
 
 ROUTES = [
     Route("/data/klyngekart.zip", package_zip),
+    Route("/data/datapackage.json", package_json),
     Route("/data/{name:path}.csv", table_csv),
     Route(COUNTIES_URL, county_borders),
 ]

@@ -31,6 +31,8 @@ right.download_button(
     on_click="ignore",
 )
 
+st.page_link("pages/changes.py", label=tr("changes.sources_link"), icon=":material/history:")
+
 st.header(tr("sources.methods_heading"))
 for key in ("collection", "conflicts", "derived", "counties", "prices"):
     st.subheader(tr(f"sources.methods_{key}_heading"))

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +14,8 @@ import pandas as pd
 
 from klyngekart.data.borders import border_problems
 from klyngekart.data.derive import add_derived_columns
+from klyngekart.data.fingerprint import borders_bytes, fingerprint
+from klyngekart.data.releases import history_problems
 from klyngekart.data.schema import TABLES, Table
 from klyngekart.data.validate import DataError, Problem, validate_references, validate_table
 
@@ -27,6 +29,7 @@ class Release:
     date: str
     licence: str
     licence_url: str
+    fingerprint: str = ""  # computed from the tables and borders at load, never read from a file
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,9 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     problems = validate_references(raw, TABLES)
     counties = raw["reference/counties"]
     problems += border_problems(data_dir, set(counties.loc[counties["valid_to"] == "", "county_code"]))
+    problems += history_problems(data_dir)
     if problems:
         raise DataError(problems)
     typed = {table.name: _typed(table, raw[table.name]) for table in TABLES}
+    release = replace(release, fingerprint=fingerprint(raw, borders_bytes(data_dir)))
     return Dataset(tables=add_derived_columns(typed), raw=raw, release=release)

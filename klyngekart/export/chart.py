@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from klyngekart.data.fingerprint import release_label
 from klyngekart.i18n import t
 
 WIDTH = 1200
@@ -58,7 +59,7 @@ def meta_for(
         title=title,
         subtitle=subtitle,
         source_line=source_line,
-        licence=f"{release.licence} · Klyngekart {release.version}",
+        licence=f"{release.licence} · {release_label(release)}",
         url=url,
         date=date or dt.date.today().isoformat(),
         lang=lang,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from klyngekart.data import DATA_DIR, Dataset
 from klyngekart.data.schema import TABLES
+from klyngekart.datapackage import PACKAGE_FILE, datapackage_json
 
 # Fixed timestamp inside the zip, so the same data gives the same bytes.
 ZIP_TIMESTAMP = (2002, 1, 1, 0, 0, 0)
@@ -22,13 +23,15 @@ def _add(archive: zipfile.ZipFile, name: str, payload: bytes) -> None:
 
 
 def dataset_zip(ds: Dataset, data_dir: Path = DATA_DIR) -> bytes:
-    """Every table exactly as validated, with data/README.md and release.json beside them."""
+    """Every table exactly as validated, with data/README.md, release.json and the Frictionless
+    datapackage.json beside them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for table in TABLES:
             _add(archive, f"klyngekart/{table.file}", ds.raw[table.name].to_csv(index=False).encode("utf-8"))
         for extra in ("README.md", "release.json"):
             _add(archive, f"klyngekart/{extra}", (data_dir / extra).read_bytes())
+        _add(archive, f"klyngekart/{PACKAGE_FILE}", datapackage_json(ds, data_dir))
     return buffer.getvalue()
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from klyngekart.data import DataError, Release
+from klyngekart.data.fingerprint import short
 from klyngekart.i18n import LANGUAGES
 from klyngekart.ui import tr
 
 LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
 SOURCES_PAGE = "pages/sources.py"
+CHANGES_PAGE = "pages/changes.py"
 # How many problems the error page lists before it points to the command line.
 SHOWN_PROBLEMS = 25
 
@@ -48,7 +50,9 @@ def footer(release: Release) -> None:
             licence_url=release.licence_url,
         )
     )
+    st.markdown(tr("changes.footer_fingerprint", fingerprint=short(release.fingerprint)))
     st.page_link(SOURCES_PAGE, label=tr("layout.footer_sources"), icon=":material/menu_book:")
+    st.page_link(CHANGES_PAGE, label=tr("changes.footer_link"), icon=":material/history:")
 
 
 def error_page(error: DataError) -> None:

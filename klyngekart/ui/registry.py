@@ -32,6 +32,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("timeline", "pages/timeline.py", "tidslinje", ":material/timeline:", "nav.timeline", "timeline.title", CHART),
     PageEntry("compare", "pages/compare.py", "sammenlign", ":material/compare_arrows:", "nav.compare", "compare.title", CHART),
     PageEntry("sources", "pages/sources.py", "kilder", ":material/menu_book:", "nav.sources", "sources.title", TABLE),
+    PageEntry("changes", "pages/changes.py", "endringer", ":material/history:", "nav.changes", "changes.title", TABLE),
 )
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.registry import CHARTS
+from klyngekart.data.fingerprint import release_label
 from klyngekart.i18n import t
 from klyngekart.markdown import escape_markdown
 from klyngekart.ui import dataset, language, page_state, tr
@@ -44,7 +45,9 @@ def share_box(bundle: ChartBundle, date: str) -> None:
             )
             st.code(snippet, language=None, wrap_lines=True)
         st.markdown(tr("share.citation"))
-        st.code(tr("share.citation_text", sources=bundle.source_line, date=date, url=current_url()), language=None, wrap_lines=True)
+        citation = tr("share.citation_text", sources=bundle.source_line, date=date, url=current_url())
+        release = tr("changes.citation_release", release=release_label(dataset().release))
+        st.code(f"{citation} {release}", language=None, wrap_lines=True)
 
 
 def embedded_chart() -> str | None:

@@ -46,7 +46,7 @@ def test_latest_headlines(fixture_dataset):
 def test_dataset_zip_holds_every_table_and_readme(fixture_dataset):
     archive = zipfile.ZipFile(io.BytesIO(dataset_zip(fixture_dataset, FIXTURE_DATA)))
     names = set(archive.namelist())
-    assert {f"klyngekart/{t.file}" for t in TABLES} | {"klyngekart/README.md", "klyngekart/release.json"} == names
+    assert {f"klyngekart/{t.file}" for t in TABLES} | {"klyngekart/README.md", "klyngekart/release.json", "klyngekart/datapackage.json"} == names
     assert archive.read("klyngekart/budgets.csv").decode() == (FIXTURE_DATA / "budgets.csv").read_text(encoding="utf-8")
     assert dataset_zip(fixture_dataset, FIXTURE_DATA) == dataset_zip(fixture_dataset, FIXTURE_DATA)
 
