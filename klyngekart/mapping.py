@@ -21,7 +21,7 @@ ACTIVE = "active"
 END_UNKNOWN = "end_unknown"
 ENDED = "ended"
 # When one cluster holds two levels in the same year (a promotion year), the map shows the higher.
-LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "Arena": 3, "Mature cluster": 4, "Hub-node": 5}
+LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "NIC Explore": 3, "Arena": 4, "Mature cluster": 5, "Hub-node": 6}
 STATUS_RANK = {ACTIVE: 0, END_UNKNOWN: 1, ENDED: 2}
 METRICS = ("admitted", "active", "per_100k", "regions")
 COLUMNS = ["cluster_id", "level", "status", "source_ids"]

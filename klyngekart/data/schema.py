@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node")
+# "NIC Explore" is the first level named of the programme revised in April 2024 (three levels of three
+# years each); the other two are added when a stored source names them.
+LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node", "NIC Explore")
 PROGRAMMES = ("cluster_programme", "business_networks", "regional_restructuring")
 QUALIFIERS = ("", "about", "over", "nearly", "at least", "up to")
 END_STATUSES = ("ended", "ongoing", "unknown")
@@ -195,6 +197,11 @@ TABLES: tuple[Table, ...] = (
             _c("start_year", "year"),
             _c("end_year", "year"),
             _c("end_status", "enum", True, END_STATUSES),
+            # Only where a source gives a first funded year that differs from start_year.
+            _c("first_funded_year", "year"),
+            # The admission round (events.csv) that admitted this level: the event's date, or its year
+            # where the event has no date.
+            _c("round", "date"),
             SOURCE_IDS,
             NOTE,
         ),
