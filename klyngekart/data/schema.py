@@ -67,7 +67,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, counties, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, ids, county, counties, municipality, municipality_then, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -163,6 +163,24 @@ TABLES: tuple[Table, ...] = (
             NOTE,
         ),
         key=("county_code", "date"),
+    ),
+    Table(
+        # Population of an old county and of the municipalities that left it, as SSB published them
+        # at the time: the figures behind the 85 % majority rule for today's county (derive.py).
+        "reference/municipality_population",
+        (
+            _c("county_code", "county", True),
+            # Municipality number of its time; empty on the row for the whole county.
+            _c("municipality_code", "municipality_then"),
+            _c("name", required=True),
+            _c("date", "date", True),
+            _c("population", "int", True),
+            # Today's county of that municipality; empty on the row for the whole county.
+            _c("county_code_today", "county"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("county_code", "municipality_code", "date"),
     ),
     Table(
         "reference/cpi",
