@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from klyngekart.data.derive import per_county
 from klyngekart.data.schema import LEVELS
 
 ACTIVE = "active"
@@ -91,7 +92,7 @@ def count_by_county(base: pd.DataFrame, in_year: pd.DataFrame, regions: pd.DataF
 
     A county with none gets 0, never a gap: zero is a finding. An area in two counties counts in both.
     """
-    clusters = Counter(in_year["county_code_today"].dropna())
+    clusters = Counter(per_county(in_year)["county_code_today"])
     areas = Counter(code for codes in regions["county_codes_today"].dropna() for code in codes.split(";"))
     codes = base["county_code"].tolist()
     table = base.assign(clusters=[clusters[code] for code in codes], regions=[areas[code] for code in codes])

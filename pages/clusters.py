@@ -14,6 +14,7 @@ from klyngekart.clusters import (
     profile,
     timeline_rows,
 )
+from klyngekart.data.derive import MAJORITY
 from klyngekart.figures.clusters import cluster_map, timeline_figure
 from klyngekart.geo import MAP_CREDIT
 from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
@@ -68,12 +69,14 @@ def show_profile(cluster_id: str) -> None:
         (tr("clusters.col_years"), found.years),
         (tr("clusters.col_county_today"), found.county_today or tr("clusters.unknown")),
         (tr("clusters.col_county_then"), found.county_then),
-        (tr("clusters.host"), cluster["host_municipality"]),
+        (tr("clusters.host"), found.host),
         (tr("clusters.col_sector"), cluster[f"sector_{lang}"]),
         (tr("clusters.col_other_names"), cluster["other_names"].replace(";", ", ") if isinstance(cluster["other_names"], str) else ""),
         (tr("clusters.website"), f"[{cluster['website']}]({cluster['website']})" if isinstance(cluster["website"], str) else ""),
     ]
     st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts if isinstance(value, str) and value))
+    if cluster["county_basis"] == MAJORITY:
+        st.caption(tr("clusters.county_approximate_note", then=found.county_then))
 
     history_title = tr("clusters.history_title")
     st.header(history_title)

@@ -5,6 +5,8 @@ import time
 import streamlit as st
 
 from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
+from klyngekart.clusters import today_text
+from klyngekart.data.derive import in_county
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import COUNTIES_URL, MAP_CREDIT
 from klyngekart.i18n import t
@@ -121,10 +123,10 @@ with controls:
     )
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 
-listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
+listed = shown if county == "all" else shown[in_county(shown["county_code_today"], county)]
 list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
 st.header(list_title)
-listed = listed.assign(county=listed["county_code_today"].map(county_names))
+listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
 columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
 if profile_page is not None:
     listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")

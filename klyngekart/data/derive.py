@@ -168,3 +168,20 @@ def add_derived_columns(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFra
     regions["county_codes_today"] = regions["county_codes_today"].astype("string")
 
     return {**tables, "clusters": clusters, "restructuring_regions": regions}
+
+
+def county_list(value: object) -> list[str]:
+    """A `county_code_today` value as a list: empty when unknown, several for a cluster over counties."""
+    return split_list(value) if isinstance(value, str) else []
+
+
+def in_county(values: pd.Series, county: str) -> pd.Series:
+    """Whether each `county_code_today` value includes `county`."""
+    return values.map(lambda value: county in county_list(value)).astype(bool)
+
+
+def per_county(frame: pd.DataFrame, column: str = "county_code_today") -> pd.DataFrame:
+    """One row per row and county it lies in today (a cluster over two counties counts in each);
+    rows with no county today are dropped."""
+    exploded = frame.assign(**{column: frame[column].map(county_list)}).explode(column)
+    return exploded[exploded[column].notna()].astype({column: "string"})

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from plotly.colors import sample_colorscale
 
+from klyngekart.clusters import named_counties
 from klyngekart.figures.style import LEVEL_COLOURS, layout_spec
 from klyngekart.geo import Outline, project
 from klyngekart.i18n import format_number, t
@@ -112,7 +113,7 @@ def point_layer_data(points: pd.DataFrame, county_names: dict[str, str], lang: s
             "cluster_id": placed["cluster_id"],
             "name": placed["name"],
             "level_text": placed["level"] + placed["status"].map(suffix).fillna(""),
-            "county": placed["county_code_today"].map(county_names).fillna(""),
+            "county": [named_counties(c, county_names) for c in placed["county_code_today"]],
             "sector": placed[f"sector_{lang}"].fillna(""),
             "position": placed[["longitude", "latitude"]].astype(float).to_numpy().tolist(),
             "colour": [
