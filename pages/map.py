@@ -4,7 +4,7 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, map_view, today_counties, unplaced
 from klyngekart.clusters import today_text
 from klyngekart.data.derive import in_county
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
@@ -59,6 +59,7 @@ chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
+st.markdown(map_coverage_text(view.coverage, year, metric, lang))
 # Only the open tab is drawn: the host-town map's WebGL library and the sortable grid are the
 # page's heaviest downloads, so a visitor who stays with the county map never fetches them.
 labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
@@ -109,7 +110,7 @@ with controls:
     if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":material/stop:"):
         st.session_state["map_playing"] = False
     left, middle, right, far = st.columns(4)
-    left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang))
+    left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang), help=tr("map.metric_help"))
     middle.selectbox(
         tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else v
     )

@@ -183,5 +183,7 @@ def in_county(values: pd.Series, county: str) -> pd.Series:
 def per_county(frame: pd.DataFrame, column: str = "county_code_today") -> pd.DataFrame:
     """One row per row and county it lies in today (a cluster over two counties counts in each);
     rows with no county today are dropped."""
-    exploded = frame.assign(**{column: frame[column].map(county_list)}).explode(column)
-    return exploded[exploded[column].notna()].astype({column: "string"})
+    positions = [(i, code) for i, value in enumerate(frame[column].tolist()) for code in county_list(value)]
+    exploded = frame.iloc[[i for i, _ in positions]].copy()
+    exploded[column] = pd.array([code for _, code in positions], dtype="string")
+    return exploded
