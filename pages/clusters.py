@@ -143,7 +143,11 @@ def show_explorer() -> None:
 
     table = cluster_table(data, lang)
     shown = filter_table(table, query, level, county, sector)
-    st.markdown(tr("clusters.count", shown=len(shown), total=len(table)))
+    count = tr("clusters.count", shown=len(shown), total=len(table))
+    if county not in ("all", "unknown"):
+        # A county filter cannot show clusters whose county today is not known: say how many.
+        count += " " + tr("clusters.count_no_county", count=int(table["county_code_today"].isna().sum()))
+    st.markdown(count)
     labels = {column: tr(f"clusters.col_{column}") for column in TABLE_COLUMNS}
     picked = st.dataframe(
         shown[list(TABLE_COLUMNS)],
