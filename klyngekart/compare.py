@@ -13,8 +13,8 @@ import pandas as pd
 from klyngekart.clusters import LEVEL_ORDER, fold
 from klyngekart.data.derive import per_county
 from klyngekart.data.validate import split_list
+from klyngekart.mapping import POPULATION_DATE
 
-POPULATION_DATE = "2024-01-01"
 PER_INHABITANTS = 100_000
 MIN_COUNTIES, MAX_COUNTIES = 2, 4
 

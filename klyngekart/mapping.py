@@ -25,6 +25,10 @@ ENDED = "ended"
 LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "NIC Explore": 3, "Arena": 4, "Mature cluster": 5, "Hub-node": 6}
 STATUS_RANK = {ACTIVE: 0, END_UNKNOWN: 1, ENDED: 2}
 METRICS = ("admitted", "active", "per_100k", "regions")
+# Population per county for "per inhabitant" figures: the official count on the 2024 division
+# (1 Jan 2022, Prop. 127 S (2021–2022), regjeringen.no). The 1 Jan 2024 rows rest on a third-party
+# file, so no chart uses them.
+POPULATION_DATE = "2022-01-01"
 COLUMNS = ["cluster_id", "level", "status", "source_ids"]
 
 
@@ -78,9 +82,9 @@ def regions_in_year(regions: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def county_base(counties: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """Today's 15 counties with their latest population and its date."""
+    """Today's 15 counties with their population on POPULATION_DATE."""
     today = counties[counties["valid_to"].isna()][["county_code", "name"]].sort_values("county_code")
-    latest = population.sort_values("date").drop_duplicates("county_code", keep="last").set_index("county_code")
+    latest = population[population["date"].eq(POPULATION_DATE)].set_index("county_code")
     return today.assign(
         population=today["county_code"].map(latest["population"]).astype("Int64"),
         population_date=today["county_code"].map(latest["date"]),

@@ -16,6 +16,7 @@ from klyngekart.mapping import (
     END_UNKNOWN,
     ENDED,
     METRICS,
+    POPULATION_DATE,
     count_by_county,
     county_base,
     county_label_points,
@@ -182,7 +183,8 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         # A cluster on the map rests on its own row and on the level row that puts it in this year.
         shown_ids = source_ids_of(view.shown) + source_ids_of(view.shown[["level_source_ids"]].set_axis(["source_ids"], axis=1))
     if metric == "per_100k":
-        shown_ids += source_ids_of(ds["reference/county_population"])
+        population = ds["reference/county_population"]
+        shown_ids += source_ids_of(population[population["date"].eq(POPULATION_DATE)])
     labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
     fig = choropleth(table, outlines, column, lang, unit, labels, "unknown" if metric == "active" else None)
     return ChartBundle(
