@@ -89,4 +89,5 @@ def test_real_reference_tables_give_the_four_cases():
     assert majority["18"] == "18"
     assert majority["05"] == "34"
     assert majority["07"] == "39"
+    assert majority["14"] == "46"
     assert "30" not in majority
