@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from klyngekart.data import Dataset
+from klyngekart.data.derive import MAJORITY, in_county
 from klyngekart.data.schema import LEVELS
 from klyngekart.data.validate import split_list
 from klyngekart.i18n import format_number, t
@@ -68,6 +69,25 @@ def named_counties(codes: object, names: dict[str, str]) -> str:
     if not isinstance(codes, str):
         return ""
     return ", ".join(names.get(code, code) for code in split_list(codes))
+
+
+def today_text(codes: object, basis: object, names: dict[str, str], lang: str) -> str:
+    """Today's county names; 'approximate' when placed by the majority rule (no host municipality known)."""
+    text = named_counties(codes, names)
+    return t("clusters.county_approximate", lang, county=text) if text and basis == MAJORITY else text
+
+
+def municipality_name(municipalities: pd.DataFrame, code: object) -> str:
+    found = municipalities.loc[municipalities["municipality_code"].eq(code), "name"]
+    return str(found.iloc[0]) if isinstance(code, str) and not found.empty else ""
+
+
+def host_text(town: object, municipality: str) -> str:
+    """'Raufoss (Vestre Toten)': the town a source names, and the municipality it lies in when that differs."""
+    town = town if isinstance(town, str) else ""
+    if town and municipality and fold(municipality) not in fold(town):
+        return f"{town} ({municipality})"
+    return town or municipality
 
 
 def ordered_levels(levels: pd.DataFrame) -> pd.DataFrame:
@@ -126,7 +146,7 @@ def cluster_table(data: Dataset, lang: str) -> pd.DataFrame:
             "cluster_id": clusters["cluster_id"],
             "name": clusters["name"],
             "level": [level_label(v, lang) for v in last["level"]],
-            "county_today": [names.get(c, "") if isinstance(c, str) else "" for c in clusters["county_code_today"]],
+            "county_today": [today_text(c, b, names, lang) for c, b in zip(clusters["county_code_today"], clusters["county_basis"], strict=True)],
             "county_then": [named_counties(c, names) for c in clusters["county_code_source"]],
             "sector": clusters[f"sector_{lang}"].fillna(""),
             "years": [years_text(f, e, s) for f, e, s in zip(last["first_year"], last["end_year"], last["end_status"], strict=True)],
@@ -150,7 +170,7 @@ def filter_table(table: pd.DataFrame, query: str = "", level: str = "all", count
     if county == "unknown":
         keep &= table["county_code_today"].isna()
     elif county != "all":
-        keep &= table["county_code_today"].eq(county).fillna(False)
+        keep &= in_county(table["county_code_today"], county)
     if sector != "all":
         keep &= table["sector_en"].eq(sector).fillna(False)
     return table[keep].reset_index(drop=True)
@@ -180,6 +200,7 @@ class Profile:
     source_ids: list[str]
     county_then: str
     county_today: str
+    host: str  # host town, with its municipality beside it when the two differ
 
     @property
     def level(self) -> str | None:
@@ -221,7 +242,8 @@ def profile(data: Dataset, cluster_id: str, lang: str) -> Profile | None:
         members=members,
         source_ids=list(ids),
         county_then=named_counties(cluster["county_code_source"], names),
-        county_today=names.get(today, "") if isinstance(today, str) else "",
+        county_today=today_text(today, cluster["county_basis"], names, lang),
+        host=host_text(cluster["host_municipality"], municipality_name(data["reference/municipalities"], cluster["municipality_code"])),
     )
 
 

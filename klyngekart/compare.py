@@ -11,16 +11,17 @@ from __future__ import annotations
 import pandas as pd
 
 from klyngekart.clusters import LEVEL_ORDER, fold
+from klyngekart.data.derive import per_county
 from klyngekart.data.validate import split_list
+from klyngekart.mapping import POPULATION_DATE
 
-POPULATION_DATE = "2024-01-01"
 PER_INHABITANTS = 100_000
 MIN_COUNTIES, MAX_COUNTIES = 2, 4
 
 
 def default_counties(clusters: pd.DataFrame, codes: tuple[str, ...]) -> tuple[str, str]:
     """The two of today's counties with the most clusters: a first view with something to compare."""
-    counts = clusters["county_code_today"].value_counts()
+    counts = per_county(clusters)["county_code_today"].value_counts()
     ranked = sorted(codes, key=lambda code: (-int(counts.get(code, 0)), code))
     return ranked[0], ranked[1]
 
@@ -34,6 +35,7 @@ def entered_by_year(clusters: pd.DataFrame, levels: pd.DataFrame, codes: list[st
     """Per county, level and year: clusters that had entered that level by the end of the year."""
     county = clusters.set_index("cluster_id")["county_code_today"]
     dated = levels[levels["start_year"].notna()].assign(county_code=lambda f: f["cluster_id"].map(county))
+    dated = per_county(dated, "county_code")
     dated = dated[dated["county_code"].isin(codes)]
     first = dated.groupby(["county_code", "level", "cluster_id"], as_index=False).agg(
         start_year=("start_year", "min"), source_ids=("source_ids", ";".join)
@@ -52,14 +54,14 @@ def undated_by_county(clusters: pd.DataFrame, levels: pd.DataFrame, codes: list[
     """Level rows without a start year per county: left out of the over-time chart."""
     county = clusters.set_index("cluster_id")["county_code_today"]
     undated = levels[levels["start_year"].isna()]
-    found = undated["cluster_id"].map(county).value_counts()
+    found = per_county(undated.assign(county_code=undated["cluster_id"].map(county)), "county_code")["county_code"].value_counts()
     return {code: int(found.get(code, 0)) for code in codes}
 
 
 def per_population(clusters: pd.DataFrame, population: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Clusters hosted in each county today per 100 000 inhabitants on POPULATION_DATE."""
     people = population[population["date"].eq(POPULATION_DATE)].set_index("county_code")
-    counts = clusters["county_code_today"].value_counts()
+    counts = per_county(clusters)["county_code_today"].value_counts()
     rows = []
     for code in codes:
         inhabitants = people["population"].get(code)
@@ -79,7 +81,8 @@ def per_population(clusters: pd.DataFrame, population: pd.DataFrame, codes: list
 def sectors(clusters: pd.DataFrame, codes: list[str], lang: str) -> pd.DataFrame:
     """Sector labels of each county's clusters, with how many clusters and which."""
     column = f"sector_{lang}"
-    hosted = clusters[clusters["county_code_today"].isin(codes)]
+    hosted = per_county(clusters)
+    hosted = hosted[hosted["county_code_today"].isin(codes)]
     hosted = hosted.assign(sector=hosted[column].fillna(hosted["sector_en"]))
     hosted = hosted.dropna(subset=["sector"])
     grouped = hosted.groupby(["county_code_today", "sector"]).agg(

@@ -43,6 +43,8 @@ KINDS: dict[str, tuple[str, dict]] = {
     "county": ("string", {"pattern": COUNTY}),
     "counties": ("string", {"pattern": _list_of(COUNTY)}),
     "municipality": ("string", {"pattern": MUNICIPALITY}),
+    # A municipality number of its time: the same form, but no reference to today's list.
+    "municipality_then": ("string", {"pattern": MUNICIPALITY}),
     "municipalities": ("string", {"pattern": _list_of(MUNICIPALITY)}),
 }
 # Single-valued references the loader checks, as (table, column) they point to.

@@ -15,15 +15,20 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from klyngekart.data.derive import per_county
 from klyngekart.data.schema import LEVELS
 
 ACTIVE = "active"
 END_UNKNOWN = "end_unknown"
 ENDED = "ended"
 # When one cluster holds two levels in the same year (a promotion year), the map shows the higher.
-LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "Arena": 3, "Mature cluster": 4, "Hub-node": 5}
+LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "NIC Explore": 3, "Arena": 4, "Mature cluster": 5, "Hub-node": 6}
 STATUS_RANK = {ACTIVE: 0, END_UNKNOWN: 1, ENDED: 2}
 METRICS = ("admitted", "active", "per_100k", "regions")
+# Population per county for "per inhabitant" figures: the official count on the 2024 division
+# (1 Jan 2022, Prop. 127 S (2021–2022), regjeringen.no). The 1 Jan 2024 rows rest on a third-party
+# file, so no chart uses them.
+POPULATION_DATE = "2022-01-01"
 COLUMNS = ["cluster_id", "level", "status", "source_ids"]
 
 
@@ -77,9 +82,9 @@ def regions_in_year(regions: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def county_base(counties: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
-    """Today's 15 counties with their latest population and its date."""
+    """Today's 15 counties with their population on POPULATION_DATE."""
     today = counties[counties["valid_to"].isna()][["county_code", "name"]].sort_values("county_code")
-    latest = population.sort_values("date").drop_duplicates("county_code", keep="last").set_index("county_code")
+    latest = population[population["date"].eq(POPULATION_DATE)].set_index("county_code")
     return today.assign(
         population=today["county_code"].map(latest["population"]).astype("Int64"),
         population_date=today["county_code"].map(latest["date"]),
@@ -91,7 +96,7 @@ def count_by_county(base: pd.DataFrame, in_year: pd.DataFrame, regions: pd.DataF
 
     A county with none gets 0, never a gap: zero is a finding. An area in two counties counts in both.
     """
-    clusters = Counter(in_year["county_code_today"].dropna())
+    clusters = Counter(per_county(in_year)["county_code_today"])
     areas = Counter(code for codes in regions["county_codes_today"].dropna() for code in codes.split(";"))
     codes = base["county_code"].tolist()
     table = base.assign(clusters=[clusters[code] for code in codes], regions=[areas[code] for code in codes])

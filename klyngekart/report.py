@@ -9,12 +9,16 @@ from pathlib import Path
 import pandas as pd
 
 from klyngekart.data import Dataset
+from klyngekart.data.derive import MUNICIPALITY
 from klyngekart.data.schema import TABLES
+from klyngekart.reconcile import closed_with_end, duplicate_pairs, reconcile, round_disagreements, undated_on_map
 from klyngekart.stages import STAGES, whole_years
 
 BUDGET_YEARS = range(2002, 2026)
-TARGET_CLUSTERS = 95
-TARGET_COUNTY_SHARE = 0.90
+TARGET_DISTINCT = 110
+TARGET_CLUSTERS = 105
+TARGET_MUNICIPALITY_SHARE = 0.90
+TARGET_CLOSED_END_SHARE = 0.60
 NOT_FOUND_HEADING = "## Years with no public budget figure"
 
 
@@ -55,6 +59,7 @@ def cluster_coverage(ds: Dataset) -> dict[str, object]:
         "missing_county": sorted(clusters.loc[~has_county, "cluster_id"]),
         "missing_level": sorted(set(clusters["cluster_id"]) - with_level),
         "county_today_unknown": sorted(clusters.loc[clusters["county_code_today"].isna(), "cluster_id"]),
+        "by_basis": clusters["county_basis"].value_counts().to_dict(),
     }
 
 
@@ -143,21 +148,23 @@ def completeness_report(ds: Dataset, readme: Path) -> tuple[list[str], bool]:
 
     coverage = cluster_coverage(ds)
     budget = budget_year_status(ds, readme)
-    county_share = coverage["with_county"] / coverage["clusters"] if coverage["clusters"] else 0.0
+    total = coverage["clusters"]
+    county_share = coverage["with_county"] / total if total else 0.0
+    today_share = (total - len(coverage["county_today_unknown"])) / total if total else 0.0
     lines += [
         "",
         "Clusters:",
-        f"  distinct clusters: {coverage['clusters']}",
+        f"  distinct clusters: {total}",
         f"  with a level and start year: {coverage['with_level_and_start']}",
         f"  with a county: {coverage['with_county']} ({county_share:.0%})",
+        f"  with today's county: {total - len(coverage['county_today_unknown'])} ({today_share:.0%}); by basis: "
+        + ", ".join(f"{basis} {count}" for basis, count in sorted(coverage["by_basis"].items())),
         f"  missing county: {', '.join(coverage['missing_county']) or 'none'}",
         f"  missing level years: {', '.join(coverage['missing_level']) or 'none'}",
         f"  today's county not derivable: {', '.join(coverage['county_today_unknown']) or 'none'}",
     ]
-    targets = {
-        f"at least {TARGET_CLUSTERS} clusters with a level and start year": coverage["with_level_and_start"]
-        >= TARGET_CLUSTERS,
-        f"at least {TARGET_COUNTY_SHARE:.0%} of clusters with a county": county_share >= TARGET_COUNTY_SHARE,
+    lines += ["", *registry_lines(ds)]
+    targets = registry_targets(ds, coverage) | {
         "every year 2002–2025 has a budget figure or is listed as not found": not budget["unexplained"],
     }
     issue_lines, issue_targets = programme_year_targets(ds, readme)
@@ -174,3 +181,43 @@ def completeness_report(ds: Dataset, readme: Path) -> tuple[list[str], bool]:
     ]
     lines += [f"  [{'x' if met else ' '}] {name}" for name, met in targets.items()]
     return lines, all(targets.values())
+
+
+def registry_lines(ds: Dataset) -> list[str]:
+    """Reconciliation per year, duplicates and admission rounds, as lines of the report."""
+    lines = ["Registry against published counts (clusters served; met = within 10 %):"]
+    for rec in reconcile(ds["clusters"], ds["cluster_levels"], ds["programme_stats"]):
+        levels = "" if rec.levels == ("all",) else f" (levels {', '.join(rec.levels)})"
+        lines.append(f"{rec.line} {'met' if rec.met else 'not met'}{levels}")
+        if not rec.met and rec.unknown:
+            verdict = "would close the gap" if rec.explained else "would not close the gap"
+            lines.append(f"  not known whether still in ({len(rec.unknown)}; {verdict}): {', '.join(rec.unknown)}")
+        elif not rec.met:
+            lines.append("  no cluster in the registry explains the difference")
+    lines.append("Possible duplicates (a name of one row is a name of another):")
+    lines += [f"  {a} = {b}" for a, b in duplicate_pairs(ds["clusters"])] or ["  none"]
+    lines.append("Admission rounds whose clusters disagree on the year (round: round's year, other years):")
+    disagreements = round_disagreements(ds["cluster_levels"], ds["events"])
+    lines += [f"  {key}: {', '.join(str(y) for y in years)}" for key, years in disagreements.items()] or ["  none"]
+    return lines
+
+
+def registry_targets(ds: Dataset, coverage: dict[str, object]) -> dict[str, bool]:
+    clusters, levels = ds["clusters"], ds["cluster_levels"]
+    total = coverage["clusters"] or 1
+    with_end, closed = closed_with_end(levels)
+    years = range(int(levels["start_year"].min()), int(ds.release.date[:4]) + 1) if levels["start_year"].notna().any() else range(0)
+    reconciled = reconcile(clusters, levels, ds["programme_stats"])
+    return {
+        "registry within 10% of the published count in every year that has one": all(r.met for r in reconciled),
+        f"at least {TARGET_DISTINCT} distinct clusters": coverage["clusters"] >= TARGET_DISTINCT,
+        f"at least {TARGET_CLUSTERS} clusters with a level and start year": coverage["with_level_and_start"] >= TARGET_CLUSTERS,
+        "every cluster has a county today": not coverage["county_today_unknown"],
+        f"at least {TARGET_MUNICIPALITY_SHARE:.0%} of clusters placed by municipality": coverage["by_basis"].get(MUNICIPALITY, 0) / total
+        >= TARGET_MUNICIPALITY_SHARE,
+        "no undated cluster counted on the map": not undated_on_map(clusters, levels, years),
+        "no pair of rows that is the same cluster": not duplicate_pairs(clusters),
+        "no admission round whose clusters disagree on the year": not round_disagreements(levels, ds["events"]),
+        f"at least {TARGET_CLOSED_END_SHARE:.0%} of closed levels with an end year ({with_end} of {closed})": closed > 0
+        and with_end / closed >= TARGET_CLOSED_END_SHARE,
+    }

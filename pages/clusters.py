@@ -14,6 +14,7 @@ from klyngekart.clusters import (
     profile,
     timeline_rows,
 )
+from klyngekart.data.derive import MAJORITY
 from klyngekart.figures.clusters import cluster_map, timeline_figure
 from klyngekart.geo import MAP_CREDIT
 from klyngekart.markdown import escape_markdown, markdown_link
@@ -69,7 +70,7 @@ def show_profile(cluster_id: str) -> None:
         (tr("clusters.col_years"), found.years),
         (tr("clusters.col_county_today"), found.county_today or tr("clusters.unknown")),
         (tr("clusters.col_county_then"), found.county_then),
-        (tr("clusters.host"), cluster["host_municipality"]),
+        (tr("clusters.host"), found.host),
         (tr("clusters.col_sector"), cluster[f"sector_{lang}"]),
         (tr("clusters.col_other_names"), cluster["other_names"].replace(";", ", ") if isinstance(cluster["other_names"], str) else ""),
     ]
@@ -77,6 +78,8 @@ def show_profile(cluster_id: str) -> None:
     if isinstance(cluster["website"], str):
         lines.append(f"- **{tr('clusters.website')}:** {markdown_link(cluster['website'], cluster['website'])}")
     st.markdown("\n".join(lines))
+    if cluster["county_basis"] == MAJORITY:
+        st.caption(tr("clusters.county_approximate_note", then=found.county_then))
 
     history_title = tr("clusters.history_title")
     st.header(history_title)
@@ -144,7 +147,11 @@ def show_explorer() -> None:
 
     table = cluster_table(data, lang)
     shown = filter_table(table, query, level, county, sector)
-    st.markdown(tr("clusters.count", shown=len(shown), total=len(table)))
+    count = tr("clusters.count", shown=len(shown), total=len(table))
+    if county not in ("all", "unknown"):
+        # A county filter cannot show clusters whose county today is not known: say how many.
+        count += " " + tr("clusters.count_no_county", count=int(table["county_code_today"].isna().sum()))
+    st.markdown(count)
     labels = {column: tr(f"clusters.col_{column}") for column in TABLE_COLUMNS}
     picked = st.dataframe(
         shown[list(TABLE_COLUMNS)],

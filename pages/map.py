@@ -4,7 +4,9 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_params, map_view, today_counties, unplaced
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, map_view, today_counties, unplaced
+from klyngekart.clusters import today_text
+from klyngekart.data.derive import in_county
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
@@ -57,6 +59,7 @@ chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
+st.markdown(map_coverage_text(view.coverage, year, metric, lang))
 # Only the open tab is drawn: the host-town map's WebGL library and the sortable grid are the
 # page's heaviest downloads, so a visitor who stays with the county map never fetches them.
 labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
@@ -107,7 +110,7 @@ with controls:
     if st.session_state.get("map_playing") and stop.button(tr("map.stop"), icon=":material/stop:"):
         st.session_state["map_playing"] = False
     left, middle, right, far = st.columns(4)
-    left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang))
+    left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang), help=tr("map.metric_help"))
     middle.selectbox(
         tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else v
     )
@@ -123,10 +126,10 @@ st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 
-listed = shown if county == "all" else shown[shown["county_code_today"].eq(county)]
+listed = shown if county == "all" else shown[in_county(shown["county_code_today"], county)]
 list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
 st.header(list_title)
-listed = listed.assign(county=listed["county_code_today"].map(county_names))
+listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
 columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
 if profile_page is not None:
     listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from klyngekart.provenance import citation_counts
+from klyngekart.about import STATEMENTS
+from klyngekart.provenance import citation_counts, source_markdown, sources_for
 from klyngekart.ui import dataset, tr, whole_dataset_xlsx, whole_dataset_zip
 
 data = dataset()
@@ -32,6 +33,13 @@ right.download_button(
 )
 
 st.page_link("pages/changes.py", label=tr("changes.sources_link"), icon=":material/history:")
+
+st.header(tr("sources.about_heading"))
+st.markdown(tr("sources.about_lead"))
+for key, source_ids in STATEMENTS:
+    st.markdown(tr(f"sources.about_{key}"))
+    cited = sources_for(data, source_ids)
+    st.caption(tr("sources.about_sources") + " " + "; ".join(source_markdown(source) for _, source in cited.iterrows()))
 
 st.header(tr("sources.methods_heading"))
 for key in ("collection", "conflicts", "derived", "counties", "prices"):

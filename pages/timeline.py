@@ -37,6 +37,10 @@ missing = left_out(chosen_levels)
 
 title = tr("timeline.chart_title")
 st.header(title)
+st.markdown(
+    tr("timeline.coverage", shown=rows["cluster_id"].nunique(), total=len(clusters))
+    + " " + tr("timeline.coverage_hidden", filtered=len(clusters) - len(chosen), undated=len(chosen - set(rows["cluster_id"])))
+)
 if rows.empty:
     st.info(tr("timeline.none"), icon=":material/info:")
 else:

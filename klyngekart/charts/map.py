@@ -14,7 +14,9 @@ from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
     ACTIVE,
     END_UNKNOWN,
+    ENDED,
     METRICS,
+    POPULATION_DATE,
     count_by_county,
     county_base,
     county_label_points,
@@ -25,6 +27,7 @@ from klyngekart.mapping import (
     without_place,
 )
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
+from klyngekart.reconcile import published_served
 from klyngekart.urlstate import Param
 
 FIRST_YEAR = 2002
@@ -89,6 +92,47 @@ def unplaced(ds: Dataset) -> dict[str, pd.DataFrame]:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """How many of the registry's clusters the map counts in a year, and why the others are not:
+    the parts add up to `total` (a cluster over two counties is one cluster here)."""
+
+    total: int
+    shown: int
+    no_county: int  # would be counted but today's county is not known
+    filtered: int  # hidden by the level or sector filter
+    later: int  # admitted after the year
+    undated: int  # no start year on any level
+    unknown: int  # admitted, but the sources do not say whether still in that year (metric "active")
+    ended: int  # had left by the year (metric "active")
+    published: int | None  # Innovasjon Norge's clusters served that year, where published for all levels
+
+    def parts(self) -> dict[str, int]:
+        names = ("no_county", "filtered", "unknown", "ended", "later", "undated")
+        return {name: getattr(self, name) for name in names if getattr(self, name)}
+
+
+def coverage(ds: Dataset, admitted: pd.DataFrame, metric: str, level: str, sector: str, year: int) -> Coverage:
+    distinct = admitted.drop_duplicates("cluster_id")
+    kept = filter_clusters(distinct, level, sector)
+    counted = kept[kept["status"].eq(ACTIVE)] if metric == "active" else kept
+    placed = counted["county_code_today"].notna()
+    undated = len(unplaced(ds)["no_years"])
+    published = published_served(ds["programme_stats"]).get(year)
+    return Coverage(
+        total=len(ds["clusters"]),
+        shown=int(placed.sum()),
+        no_county=int((~placed).sum()),
+        filtered=len(distinct) - len(kept),
+        later=len(ds["clusters"]) - undated - len(distinct),
+        undated=undated,
+        unknown=int(kept["status"].eq(END_UNKNOWN).sum()) if metric == "active" else 0,
+        ended=int(kept["status"].eq(ENDED).sum()) if metric == "active" else 0,
+        # A published total says nothing about one level or sector.
+        published=published[1] if published and published[0] == ("all",) and level == sector == "all" else None,
+    )
+
+
+@dataclass(frozen=True)
 class MapView:
     year: int
     metric: str
@@ -97,6 +141,7 @@ class MapView:
     regions: pd.DataFrame
     table: pd.DataFrame  # all 15 counties
     end_unknown: int  # clusters admitted by the year whose sources do not say whether they were still in
+    coverage: Coverage
 
 
 def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
@@ -107,8 +152,13 @@ def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     shown = filter_clusters(counted, state["level"], state["sector"])
     base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
     table = count_by_county(base, shown, regions)
+    if metric == "active":
+        # Not known is not zero: each county also says how many might have been in.
+        maybe = filter_clusters(admitted[admitted["status"].eq(END_UNKNOWN)], state["level"], state["sector"])
+        table["unknown"] = count_by_county(base, maybe, regions)["clusters"]
     column = "clusters" if metric in ("admitted", "active") else metric
-    return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()))
+    covered = coverage(ds, admitted, metric, state["level"], state["sector"], year)
+    return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()), covered)
 
 
 def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str, Outline]) -> ChartBundle:
@@ -133,9 +183,10 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         # A cluster on the map rests on its own row and on the level row that puts it in this year.
         shown_ids = source_ids_of(view.shown) + source_ids_of(view.shown[["level_source_ids"]].set_axis(["source_ids"], axis=1))
     if metric == "per_100k":
-        shown_ids += source_ids_of(ds["reference/county_population"])
+        population = ds["reference/county_population"]
+        shown_ids += source_ids_of(population[population["date"].eq(POPULATION_DATE)])
     labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
-    fig = choropleth(table, outlines, column, lang, unit, labels)
+    fig = choropleth(table, outlines, column, lang, unit, labels, "unknown" if metric == "active" else None)
     return ChartBundle(
         key="map",
         fig=fig,
@@ -146,3 +197,20 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         summary=summary,
         notes=(MAP_CREDIT,),
     )
+
+
+def map_coverage_text(covered: Coverage, year: int, metric: str, lang: str) -> str:
+    """'71 of 102 clusters in the registry are on the map for 2024. Not on it: 15 without a known
+    county, …', and for the metric "active" the published count beside what the registry confirms."""
+    if metric == "regions":
+        return ""
+    parts = [t(f"map.coverage_{name}", lang, count=count) for name, count in covered.parts().items()]
+    text = t("map.coverage", lang, shown=covered.shown, total=covered.total, year=year)
+    if parts:
+        text += " " + t("map.coverage_not_shown", lang, parts=", ".join(parts))
+    if metric == "active" and covered.published is not None:
+        text += " " + t(
+            "map.coverage_published", lang, published=covered.published, confirmed=covered.shown + covered.no_county,
+            unknown=covered.unknown, year=year,
+        )
+    return text

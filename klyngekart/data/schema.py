@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node")
+# "NIC Explore" is the first level named of the programme revised in April 2024 (three levels of three
+# years each); the other two are added when a stored source names them.
+LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node", "NIC Explore")
 PROGRAMMES = ("cluster_programme", "business_networks", "regional_restructuring")
 QUALIFIERS = ("", "about", "over", "nearly", "at least", "up to")
 END_STATUSES = ("ended", "ongoing", "unknown")
@@ -75,7 +77,7 @@ LAST_YEAR = 2030
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, region, county, counties, municipality, municipalities
+    kind: str  # text, slug, int, number, year, bool, date, url, enum, enums, ids, region, county, counties, municipality, municipality_then, municipalities
     required: bool = False
     options: tuple[str, ...] = ()
 
@@ -173,6 +175,24 @@ TABLES: tuple[Table, ...] = (
         key=("county_code", "date"),
     ),
     Table(
+        # Population of an old county and of the municipalities that left it, as SSB published them
+        # at the time: the figures behind the 85 % majority rule for today's county (derive.py).
+        "reference/municipality_population",
+        (
+            _c("county_code", "county", True),
+            # Municipality number of its time; empty on the row for the whole county.
+            _c("municipality_code", "municipality_then"),
+            _c("name", required=True),
+            _c("date", "date", True),
+            _c("population", "int", True),
+            # Today's county of that municipality; empty on the row for the whole county.
+            _c("county_code_today", "county"),
+            SOURCE_IDS,
+            NOTE,
+        ),
+        key=("county_code", "municipality_code", "date"),
+    ),
+    Table(
         "reference/cpi",
         (_c("year", "year", True), _c("cpi", "number", True), SOURCE_IDS, NOTE),
         key=("year",),
@@ -205,6 +225,11 @@ TABLES: tuple[Table, ...] = (
             _c("start_year", "year"),
             _c("end_year", "year"),
             _c("end_status", "enum", True, END_STATUSES),
+            # Only where a source gives a first funded year that differs from start_year.
+            _c("first_funded_year", "year"),
+            # The admission round (events.csv) that admitted this level: the event's date, or its year
+            # where the event has no date.
+            _c("round", "date"),
             SOURCE_IDS,
             NOTE,
         ),

@@ -87,7 +87,7 @@ def _cell_rule(column: Column, value: str) -> str | None:
         return "must be a two-digit county code"
     if kind == "counties" and not all(COUNTY.match(v) for v in split_list(value)):
         return "must be two-digit county codes separated by ';'"
-    if kind == "municipality" and not MUNICIPALITY.match(value):
+    if kind in ("municipality", "municipality_then") and not MUNICIPALITY.match(value):
         return "must be a four-digit municipality number"
     if kind == "municipalities" and not all(MUNICIPALITY.match(v) for v in split_list(value)):
         return "must be four-digit municipality numbers separated by ';'"
@@ -223,7 +223,27 @@ def validate_references(tables: Mapping[str, pd.DataFrame], schema: Iterable[Tab
                             Problem(table.file, what[column.kind], int(index) + HEADER_LINES, column.name, part)
                         )
     problems += _unused_sources(tables, schema)
+    problems += _unknown_rounds(tables)
     return problems
+
+
+def round_keys(events: pd.DataFrame) -> dict[str, int]:
+    """How a level row names its admission round (the event's date, or its year when undated) -> the round's year."""
+    rounds = events[events["event_type"].eq("admission_round")]
+    return {(date or year): int(year) for date, year in zip(rounds["date"].fillna("").astype(str), rounds["year"].astype(str), strict=True)}
+
+
+def _unknown_rounds(tables: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    levels = tables["cluster_levels"]
+    if "round" not in levels.columns:
+        return []
+    known = round_keys(tables["events"])
+    rule = "round names no admission_round in events.csv (its date, or its year if undated)"
+    return [
+        Problem("cluster_levels.csv", rule, int(index) + HEADER_LINES, "round", value)
+        for index, value in levels["round"].items()
+        if value and value not in known
+    ]
 
 
 def _unused_sources(tables: Mapping[str, pd.DataFrame], schema: Iterable[Table]) -> list[Problem]:

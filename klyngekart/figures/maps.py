@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 from plotly.colors import sample_colorscale
 
+from klyngekart.clusters import named_counties
 from klyngekart.figures.style import LEVEL_COLOURS, layout_spec
 from klyngekart.geo import Outline, project
 from klyngekart.i18n import format_number, t
@@ -26,11 +27,18 @@ POINTS = "clusters"
 
 
 def choropleth(
-    table: pd.DataFrame, outlines: dict[str, Outline], metric: str, lang: str, unit: str, labels: pd.DataFrame
+    table: pd.DataFrame,
+    outlines: dict[str, Outline],
+    metric: str,
+    lang: str,
+    unit: str,
+    labels: pd.DataFrame,
+    uncertain: str | None = None,
 ) -> go.Figure:
     """Counties coloured by `metric`, each with a clickable circle, drawn as SVG shapes in
     projected kilometres (klyngekart.geo): no map library, no WebGL, nothing fetched, and the
-    exported SVG is a vector map.
+    exported SVG is a vector map. `uncertain` names a column of clusters that may also belong to
+    the count (not known either way); each county's label and hover then say how many.
 
     Streamlit reports clicks on points, not on filled areas, so the circles are what a click
     selects; the areas answer hover with the county's value. The figure is built from one spec:
@@ -39,6 +47,8 @@ def choropleth(
     values = table[metric].astype(float).tolist()
     top = max(max(values, default=0.0), 1.0)
     decimals = 2 if metric == "per_100k" else 0
+    maybe = table[uncertain].astype(int).tolist() if uncertain else [0] * len(table)
+    extra = {code: (f" (+{m} {t('map.unknown_label', lang)})" if m else "") for code, m in zip(table["county_code"], maybe, strict=True)}
     fills = sample_colorscale(SEQUENTIAL, [value / top for value in values])
     areas = [
         {
@@ -50,7 +60,7 @@ def choropleth(
             "fillcolor": fill,
             "line": {"color": "#4d4d4d", "width": 0.8},
             # Hover on a filled area shows the trace name; points of the outline take no hover.
-            "name": f"{name}: {format_number(value, lang, decimals)} {unit}",
+            "name": f"{name}: {format_number(value, lang, decimals)} {unit}{extra[code]}",
             "hoveron": "fills",
             "hoverinfo": "name",
             "showlegend": False,
@@ -65,10 +75,10 @@ def choropleth(
         "x": np.round(east, 1).tolist(),
         "y": np.round(north, 1).tolist(),
         "mode": "markers",
-        "text": [format_number(v, lang, decimals) for v in points[metric].astype(float)],
+        "text": [f"{format_number(v, lang, decimals)} {unit}{extra[c]}" for c, v in zip(points["county_code"], points[metric].astype(float), strict=True)],
         "marker": {"size": 14, "color": "#1a1a1a", "opacity": 0.75, "line": {"color": "white", "width": 1}},
         "customdata": [[code, name, value] for code, name, value in zip(points["county_code"], points["name"], points[metric].astype(float), strict=True)],
-        "hovertemplate": f"%{{customdata[1]}}: %{{text}} {unit}<extra></extra>",
+        "hovertemplate": "%{customdata[1]}: %{text}<extra></extra>",
         "showlegend": False,
     }
     # The colour scale's legend: a trace with no points that carries only the colour bar.
@@ -114,7 +124,7 @@ def point_layer_data(points: pd.DataFrame, county_names: dict[str, str], lang: s
             "cluster_id": placed["cluster_id"],
             "name": placed["name"],
             "level_text": placed["level"] + placed["status"].map(suffix).fillna(""),
-            "county": placed["county_code_today"].map(county_names).fillna(""),
+            "county": [named_counties(c, county_names) for c in placed["county_code_today"]],
             "sector": placed[f"sector_{lang}"].fillna(""),
             "position": placed[["longitude", "latitude"]].astype(float).to_numpy().tolist(),
             "colour": [

@@ -15,6 +15,7 @@ LEVEL_COLOURS = {
     "GCE": "#0072B2",
     "Mature cluster": "#CC79A7",
     "Hub-node": "#56B4E9",
+    "NIC Explore": "#000000",
 }
 # The same Okabe–Ito colours in a fixed order, for series that are not levels (indicators, …).
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")

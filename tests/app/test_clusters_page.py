@@ -104,16 +104,16 @@ def test_timeline_draws_every_dated_level(lang):
     assert not at.exception
     figure = plotted(at)
     bars = [trace for trace in figure["data"] if trace["type"] == "bar"]
-    assert sum(len(decode(trace["base"])) for trace in bars) == 5
-    # Arena Uten Kommune's Arena level has no stated end: a dotted line runs to the release year.
+    assert sum(len(decode(trace["base"])) for trace in bars) == 6
+    # Arena Uten Kommune's Arena level and NCE Kongsberg's NIC Explore have no stated end: dotted lines run to the release year.
     dotted = [trace for trace in figure["data"] if trace["type"] == "scatter" and trace.get("line", {}).get("dash") == "dot" and trace.get("x") != [None]]
-    assert [trace["x"] for trace in dotted] == [[2013, 2026, None]]
+    assert [trace["x"] for trace in dotted] == [[2013, 2026, None], [2025, 2026, None]]
 
 
 def test_timeline_summary_and_paths_in_english():
     at = open_page("timeline", {"lang": "en"})
     text = texts(at)
-    assert "The chart shows 5 periods of 4 clusters from 2006 to 2026." in text
+    assert "The chart shows 6 periods of 4 clusters from 2006 to 2026." in text
     assert "Of 2 clusters that entered Arena, 0 (0%) later went on to NCE" in text
     assert len(at.get("plotly_chart")) == 2
 
@@ -121,7 +121,8 @@ def test_timeline_summary_and_paths_in_english():
 def test_timeline_filters_from_the_url():
     at = open_page("timeline", {"county": "33", "lang": "en"})
     bars = [trace for trace in plotted(at)["data"] if trace["type"] == "bar"]
-    assert [list(trace["y"]) for trace in bars] == [["NCE Kongsberg"]]
+    # NCE, then NIC Explore from the 2024 round: two bars on one line.
+    assert [list(trace["y"]) for trace in bars] == [["NCE Kongsberg"], ["NCE Kongsberg"]]
 
 
 def test_timeline_with_nothing_to_show_says_so():
@@ -159,3 +160,20 @@ def test_compare_changing_counties_updates_the_url():
     at = open_page("compare", {"lang": "en"})
     at.multiselect[0].select("50").run()
     assert at.query_params["c3"] in ("50", ["50"])
+
+
+def test_explorer_with_a_county_says_how_many_have_no_county():
+    at = open_page("clusters", {"county": "33", "lang": "en"})
+    assert shown_ids(at) == ["NCE Kongsberg"]
+    assert "Showing 1 of 4 clusters." in texts(at)
+    assert "1 clusters without a known county today cannot be shown when a county is chosen." in texts(at)
+
+
+def test_timeline_says_how_many_it_shows_of_all():
+    at = open_page("timeline", {"county": "33", "lang": "en"})
+    assert "The timeline shows 1 of 4 clusters in the registry. Hidden by the filters: 3. Without a known start year (not drawn): 0." in texts(at)
+
+
+def test_profile_labels_the_host_town():
+    at = open_page("clusters", {"cluster": "gce-ocean", "lang": "nb"})
+    assert "**Vertssted:** Bergen" in texts(at)

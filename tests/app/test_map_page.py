@@ -111,7 +111,30 @@ def test_play_runs_through_the_years_and_stops_at_the_last(monkeypatch):
     monkeypatch.setattr(time, "sleep", lambda seconds: seen.append(seconds) if seconds == 1.2 else real_sleep(seconds))
     at = open_page("map", {"year": "2006"})
     at.button[0].click().run(timeout=60)
-    # One pause per step from 2006 to the fixture's last year, 2016; then playing stops there.
-    assert len(seen) == 2016 - 2006 + 1
-    assert at.slider[0].value == 2016
+    # One pause per step from 2006 to the fixture's last year, 2024; then playing stops there.
+    assert len(seen) == 2024 - 2006 + 1
+    assert at.slider[0].value == 2024
     assert not at.session_state["map_playing"]
+
+
+def test_2024_count_is_every_cluster_admitted_by_2024_with_a_county(fixture_data):
+    from klyngekart.data import load_dataset
+    from klyngekart.data.derive import county_list
+
+    ds = load_dataset(fixture_data)
+    levels = ds["cluster_levels"]
+    admitted = set(levels.loc[levels["start_year"].le(2024).fillna(False), "cluster_id"])
+    clusters = ds["clusters"][ds["clusters"]["cluster_id"].isin(admitted)]
+    expected = sum(len(county_list(c)) for c in clusters["county_code_today"])
+    at = open_page("map", {"year": "2024", "lang": "en"})
+    assert sum(choropleth_values(at).values()) == expected == 3
+    assert "3 of 4 clusters in the registry are on the map for 2024. Not on it: 1 without a known county." in [m.value for m in at.markdown]
+
+
+def test_active_metric_sets_the_published_count_beside_the_confirmed():
+    at = open_page("map", {"year": "2022", "metric": "active", "lang": "en"})
+    text = next(m.value for m in at.markdown if m.value.startswith("1 of 4 clusters"))
+    assert "Not on it: 1 whose sources do not say whether they were still in, 2 that had left." in text
+    assert "Innovation Norway counts 39 clusters in the programme in 2022; 1 of them are confirmed here." in text
+    at = open_page("map", {"year": "2022", "metric": "active", "lang": "en", "level": "Arena"})
+    assert not any("Innovation Norway counts" in m.value for m in at.markdown)

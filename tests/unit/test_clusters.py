@@ -64,7 +64,9 @@ def test_table_rows_by_hand(table):
     assert rows.at["gce-ocean", "county_then"] == "Hordaland"
     assert rows.at["gce-ocean", "members"] == "120 firms (2014)"
     assert rows.at["gce-ocean", "other_names"] == "NCE Subsea, GCE Subsea"
-    assert rows.at["nce-kongsberg", "years"] == "2006–2016"
+    # NCE 2006–2016, then NIC Explore from the 2024 round with no stated end.
+    assert rows.at["nce-kongsberg", "years"] == "2006–?"
+    assert rows.at["nce-kongsberg", "level"] == "NIC Explore"
     assert rows.at["nce-kongsberg", "members"] == "over 100 members (2016)"
     assert rows.at["arena-split", "years"] == "2012–?"
     assert rows.at["arena-split", "county_today"] == ""

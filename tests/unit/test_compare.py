@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from klyngekart.compare import (
+    POPULATION_DATE,
     chosen_counties,
     default_counties,
     entered_by_year,
@@ -36,7 +37,7 @@ def test_per_100000_inhabitants_by_hand(fixture_dataset):
 
 def test_per_100000_without_population_is_empty_not_zero():
     clusters = pd.DataFrame({"county_code_today": ["99"], "cluster_id": ["x"]})
-    population = pd.DataFrame({"county_code": ["46"], "date": ["2024-01-01"], "population": [10], "source_ids": ["s"]})
+    population = pd.DataFrame({"county_code": ["46"], "date": [POPULATION_DATE], "population": [10], "source_ids": ["s"]})
     assert pd.isna(per_population(clusters, population, ["99"]).at[0, "per_100k"])
 
 

@@ -80,4 +80,4 @@ def test_paths_on_the_fixture(fixture_dataset):
     entered, reached = onward(fixture_levels)
     assert entered == 2
     assert reached["clusters"].sum() == 0
-    assert path_counts(fixture_levels).set_index("path")["clusters"].to_dict() == {"NCE": 1, "NCE → GCE": 1, "Arena": 2}
+    assert path_counts(fixture_levels).set_index("path")["clusters"].to_dict() == {"NCE → NIC Explore": 1, "NCE → GCE": 1, "Arena": 2}
