@@ -230,6 +230,8 @@ TABLES: tuple[Table, ...] = (
             # The admission round (events.csv) that admitted this level: the event's date, or its year
             # where the event has no date.
             _c("round", "date"),
+            # Only where end_year is empty: the latest year a dated source places the cluster at this level.
+            _c("confirmed_until", "year"),
             SOURCE_IDS,
             NOTE,
         ),

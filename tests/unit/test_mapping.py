@@ -34,8 +34,11 @@ def status(ds, year):
 
 
 def test_status_in_2012(fixture_dataset):
+    # arena-split was admitted in 2012: its admission places it in the programme that year, and
+    # no source says whether it was still in after.
+    assert status(fixture_dataset, 2013)["arena-split"] == ("Arena", END_UNKNOWN)
     assert status(fixture_dataset, 2012) == {
-        "arena-split": ("Arena", END_UNKNOWN),
+        "arena-split": ("Arena", ACTIVE),
         "arena-trondheim": ("Arena", ACTIVE),
         "gce-ocean": ("NCE", ACTIVE),
         "nce-kongsberg": ("NCE", ACTIVE),

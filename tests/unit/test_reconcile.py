@@ -10,9 +10,14 @@ def clusters(*ids):
 
 
 def levels(rows):
-    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status", "round"])
+    """Level rows as (cluster, level, start, end, status, round[, confirmed_until])."""
+    rows = [tuple(row) + (None,) * (7 - len(row)) for row in rows]
+    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status", "round", "confirmed_until"])
     return frame.assign(
-        start_year=frame["start_year"].astype("Int64"), end_year=frame["end_year"].astype("Int64"), source_ids="s"
+        start_year=frame["start_year"].astype("Int64"),
+        end_year=frame["end_year"].astype("Int64"),
+        confirmed_until=frame["confirmed_until"].astype("Int64"),
+        source_ids="s",
     )
 
 
@@ -38,6 +43,13 @@ def test_reconciliation_per_year_names_the_unknown():
     assert found[2011].met
     assert found[2012].registry == 3 and not found[2012].met
     assert found[2012].unknown == ("c",) and found[2012].explained
+
+
+def test_admission_year_and_dated_confirmation_place_a_cluster():
+    rows = levels([("e", "Arena", 2010, None, "unknown", None, 2012), ("f", "Arena", 2011, None, "unknown", None)])
+    found = {r.year: r.registry for r in reconcile(clusters("e", "f"), rows, stats([(y, "all", 2, True) for y in (2010, 2011, 2012, 2013)]))}
+    # e: admitted 2010 and confirmed to 2012; f: only its admission year is known.
+    assert found == {2010: 1, 2011: 2, 2012: 1, 2013: 0}
 
 
 def test_within_ten_percent_is_met():
