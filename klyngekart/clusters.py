@@ -19,7 +19,7 @@ from klyngekart.data.derive import MAJORITY, in_county
 from klyngekart.data.schema import LEVELS
 from klyngekart.data.validate import split_list
 from klyngekart.i18n import format_number, t
-from klyngekart.urlstate import MAX_VALUE_LENGTH
+from klyngekart.urlstate import MAX_VALUE_LENGTH, Param
 
 # Letters readers type in more than one way. Both the query and the names are folded the same
 # way, so "Alesund", "Aalesund" and "Ålesund" all find one another.
@@ -179,6 +179,15 @@ def filter_table(table: pd.DataFrame, query: str = "", level: str = "all", count
 def today_county_codes(counties: pd.DataFrame) -> tuple[str, ...]:
     """Codes of today's counties (no end date), in code order."""
     return tuple(sorted(counties.loc[counties["valid_to"].isna(), "county_code"]))
+
+
+def cluster_filter_params(data: Dataset) -> list[Param]:
+    """The level / county / sector filters the cluster pages share, as URL parameters."""
+    return [
+        Param("level", "all", ("all", *LEVELS)),
+        Param("county", "all", ("all", *today_county_codes(data["reference/counties"]), "unknown")),
+        Param("sector", "all", ("all", *sector_options(data["clusters"]))),
+    ]
 
 
 def sector_options(clusters: pd.DataFrame) -> tuple[str, ...]:

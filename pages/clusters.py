@@ -8,19 +8,17 @@ from klyngekart.clusters import (
     closest,
     cluster_table,
     filter_table,
-    latest_year,
     level_label,
     member_text,
     profile,
-    timeline_rows,
 )
 from klyngekart.data.derive import MAJORITY
-from klyngekart.figures.clusters import cluster_map, timeline_figure
+from klyngekart.figures.clusters import cluster_map
 from klyngekart.geo import MAP_CREDIT
 from klyngekart.markdown import escape_markdown, markdown_link
-from klyngekart.provenance import source_ids_of, source_line, source_markdown, sources_for, with_source_columns
+from klyngekart.provenance import source_markdown, sources_for, with_source_columns
 from klyngekart.ui import county_shapes, dataset, language, page_state, tr, url_widget
-from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
 from klyngekart.ui.tables import download_table
 
@@ -81,19 +79,12 @@ def show_profile(cluster_id: str) -> None:
     if cluster["county_basis"] == MAJORITY:
         st.caption(tr("clusters.county_approximate_note", then=found.county_then))
 
-    history_title = tr("clusters.history_title")
-    st.header(history_title)
-    if found.levels.empty:
+    st.header(tr("clusters.history_title"))
+    history = chart_bundle("cluster-history", {"cluster": cluster_id}, lang)
+    if history is None:
         st.info(tr("clusters.history_none"), icon=":material/info:")
     else:
-        latest = latest_year(data)
-        rows = timeline_rows(found.levels, clusters, latest)
-        rows["level_name"] = [level_label(level, lang) for level in rows["level"]]
-        steps = " → ".join(f"{name} ({int(year)})" for name, year in zip(rows["level_name"], rows["start_year"], strict=True))
-        summary = tr("clusters.history_summary", steps=steps)
-        meta = chart_meta(f"{cluster['name']}: {history_title}", tr("clusters.history_subtitle"), source_line(data, source_ids_of(rows), lang))
-        figure = timeline_figure(rows, latest, lang, "level_name", int(rows["start_year"].min()))
-        chart_block(figure, with_source_columns(rows.drop(columns=["level_name"]), data), meta, "cluster-history", summary)
+        bundle_block(history)
     if not found.undated.empty:
         undated = ", ".join(level_label(level, lang) for level in found.undated["level"])
         st.markdown(tr("clusters.undated", levels=undated))

@@ -9,12 +9,10 @@ from klyngekart.clusters import (
     level_label,
     timeline_rows,
 )
-from klyngekart.figures.clusters import path_label, paths_figure, timeline_figure
 from klyngekart.i18n import format_number
-from klyngekart.paths import durations, left_out, onward, path_counts
-from klyngekart.provenance import source_ids_of, source_line, with_source_columns
+from klyngekart.paths import durations, left_out, onward
 from klyngekart.ui import dataset, language, page_state, tr
-from klyngekart.ui.charts import chart_block, chart_meta
+from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
 from klyngekart.ui.tables import download_table
 
@@ -35,28 +33,16 @@ latest = latest_year(data)
 rows = timeline_rows(chosen_levels, clusters, latest)
 missing = left_out(chosen_levels)
 
-title = tr("timeline.chart_title")
-st.header(title)
+st.header(tr("timeline.chart_title"))
 st.markdown(
     tr("timeline.coverage", shown=rows["cluster_id"].nunique(), total=len(clusters))
     + " " + tr("timeline.coverage_hidden", filtered=len(clusters) - len(chosen), undated=len(chosen - set(rows["cluster_id"])))
 )
-if rows.empty:
+timeline = chart_bundle("timeline", chosen_filters, lang)
+if timeline is None:
     st.info(tr("timeline.none"), icon=":material/info:")
 else:
-    first = int(rows["start_year"].min())
-    summary = tr("timeline.summary", clusters=rows["cluster_id"].nunique(), periods=len(rows), first=first, latest=latest)
-    ongoing, unknown = int(rows["end_status"].eq("ongoing").sum()), int(rows["drawn_to"].isna().sum())
-    if ongoing:
-        summary += " " + tr("timeline.summary_ongoing", ongoing=ongoing, latest=latest)
-    if unknown:
-        summary += " " + tr("timeline.summary_unknown", unknown=unknown)
-    if missing.rows:
-        summary += " " + tr("timeline.left_out", rows=missing.rows, clusters=missing.clusters)
-    meta = chart_meta(title, tr("timeline.chart_subtitle", first=first, latest=latest), source_line(data, source_ids_of(rows), lang))
-    # The axis always spans the whole programme, so filtered views line up with one another.
-    axis_start = int(levels["start_year"].min())
-    chart_block(timeline_figure(rows, latest, lang, "name", axis_start), with_source_columns(rows, data), meta, "timeline", summary)
+    bundle_block(timeline)
 if missing.rows:
     with st.expander(tr("timeline.undated_title", rows=missing.rows)):
         undated = chosen_levels[chosen_levels["start_year"].isna()].merge(clusters[["cluster_id", "name"]], on="cluster_id")
@@ -79,18 +65,9 @@ if entered:
             gce=counts["GCE"],
         )
     )
-paths = path_counts(chosen_levels)
-if not paths.empty:
-    paths_title = tr("timeline.paths_chart_title")
-    top = paths.iloc[0]
-    summary = tr(
-        "timeline.paths_summary", clusters=int(paths["clusters"].sum()), kinds=len(paths), top=path_label(top["path"], lang), count=int(top["clusters"])
-    )
-    if missing.rows:
-        summary += " " + tr("timeline.left_out", rows=missing.rows, clusters=missing.clusters)
-    dated = chosen_levels[chosen_levels["start_year"].notna()]
-    meta = chart_meta(paths_title, tr("timeline.paths_axis"), source_line(data, source_ids_of(dated), lang))
-    chart_block(paths_figure(paths, lang), paths, meta, "paths", summary)
+paths = chart_bundle("paths", chosen_filters, lang)
+if paths is not None:
+    bundle_block(paths)
 
 st.header(tr("timeline.durations_title"))
 st.markdown(tr("timeline.durations_lead"))

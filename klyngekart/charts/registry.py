@@ -12,6 +12,8 @@ from klyngekart.charts.effects import effects_chart, no_params, outcomes_chart, 
 from klyngekart.charts.map import map_chart, map_params
 from klyngekart.charts.networks import networks_chart, networks_params
 from klyngekart.charts.regions import regions_chart, regions_params
+from klyngekart.charts.timeline import history_chart, history_params, paths_chart, timeline_chart
+from klyngekart.clusters import cluster_filter_params
 from klyngekart.data import Dataset
 from klyngekart.geo import Outline
 from klyngekart.urlstate import Param
@@ -37,6 +39,9 @@ CHARTS: dict[str, ExportableChart] = {
     "networks": ExportableChart("effekter", networks_params, lambda ds, state, lang, geo: networks_chart(ds, state, lang)),
     "outcomes": ExportableChart("effekter", no_params, lambda ds, state, lang, geo: outcomes_chart(ds, state, lang)),
     "regions": ExportableChart("omstilling", regions_params, regions_chart),
+    "timeline": ExportableChart("tidslinje", cluster_filter_params, lambda ds, state, lang, geo: timeline_chart(ds, state, lang)),
+    "paths": ExportableChart("tidslinje", cluster_filter_params, lambda ds, state, lang, geo: paths_chart(ds, state, lang)),
+    "cluster-history": ExportableChart("klynger", history_params, lambda ds, state, lang, geo: history_chart(ds, state, lang)),
     "compare-entered": ExportableChart("sammenlign", compare_params, lambda ds, state, lang, geo: entered_chart(ds, state, lang)),
     "compare-per": ExportableChart("sammenlign", compare_params, lambda ds, state, lang, geo: per_population_chart(ds, state, lang)),
 }

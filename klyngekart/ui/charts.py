@@ -47,17 +47,17 @@ def chart_meta(title: str, subtitle: str, source_line: str, notes: tuple[str, ..
 
 
 def bundle_block(bundle: ChartBundle, selectable: bool = False) -> object:
-    """chart_block for a chart built by klyngekart.charts (the same code the export command runs),
+    """Draw a registered chart built by klyngekart.charts (the same code the export command runs),
     followed by its share box."""
     from klyngekart.ui.share import share_box
 
     meta = chart_meta(bundle.title, bundle.subtitle, bundle.source_line, bundle.notes)
-    event = chart_block(bundle.fig, bundle.rows, meta, bundle.key, bundle.summary, selectable, bundle.figure_json)
+    event = _chart_block(bundle.fig, bundle.rows, meta, bundle.key, bundle.summary, selectable, bundle.figure_json)
     share_box(bundle, meta.date)
     return event
 
 
-def chart_block(
+def _chart_block(
     fig: go.Figure, rows: pd.DataFrame, meta: ChartMeta, key: str, summary: str, selectable: bool = False,
     figure_json: str | None = None,
 ) -> object:

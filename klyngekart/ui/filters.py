@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from klyngekart.clusters import county_names, level_label, sector_labels, sector_options, today_county_codes
+from klyngekart.clusters import cluster_filter_params, county_names, level_label, sector_labels
 from klyngekart.data import Dataset
-from klyngekart.data.schema import LEVELS
 from klyngekart.i18n import t
 from klyngekart.ui import keep_in_url, tr, url_widget
-from klyngekart.urlstate import Param
-
-
-def cluster_filter_params(data: Dataset) -> list[Param]:
-    return [
-        Param("level", "all", ("all", *LEVELS)),
-        Param("county", "all", ("all", *today_county_codes(data["reference/counties"]), "unknown")),
-        Param("sector", "all", ("all", *sector_options(data["clusters"]))),
-    ]
 
 
 def cluster_filters(data: Dataset, state: dict[str, str], lang: str, columns: list) -> dict[str, str]:
