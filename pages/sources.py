@@ -39,7 +39,8 @@ st.markdown(tr("sources.about_lead"))
 for key, source_ids in STATEMENTS:
     st.markdown(tr(f"sources.about_{key}"))
     cited = sources_for(data, source_ids)
-    st.caption(tr("sources.about_sources") + " " + "; ".join(source_markdown(source) for _, source in cited.iterrows()))
+    # Plain text, not a caption: links in the caption's grey fail the contrast check.
+    st.markdown(f"*{tr('sources.about_sources')}* " + "; ".join(source_markdown(source) for _, source in cited.iterrows()))
 
 st.header(tr("sources.methods_heading"))
 for key in ("collection", "conflicts", "derived", "counties", "prices"):

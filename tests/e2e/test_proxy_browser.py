@@ -83,7 +83,7 @@ def test_two_visitors_on_two_replicas_filter_download_and_share(pinned, replicas
     assert f"{ROUTE}={served}" in cookies
 
     visit = pinned(first)
-    visit.open("/budsjett?component=all")
+    visit.open("/budsjett")
     visit.page.wait_for_selector(CHART, timeout=60_000)
     nominal = visit.stable(lambda: plotted_bars(visit.page))
     assert nominal
