@@ -4,17 +4,15 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, map_view, today_counties, unplaced
-from klyngekart.clusters import today_text
-from klyngekart.data.derive import in_county
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, map_view, today_counties
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
+from klyngekart.ui.map import cluster_list, county_table, unplaced_note
 from klyngekart.ui.registry import page_entry
-from klyngekart.ui.tables import download_table, link_table
 from klyngekart.urlstate import Param
 
 PLAY_SECONDS = 1.2
@@ -87,19 +85,7 @@ if towns_tab.open:
             )
 if table_tab.open:
     with table_tab:
-        download_table(
-            table.sort_values(view.column, ascending=False),
-            {
-                "name": tr("map.county"),
-                "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
-                "per_100k": tr("map.metric_per_100k"),
-                "regions": tr("map.metric_regions"),
-                "population": tr("map.population"),
-                "population_date": tr("map.population_date"),
-            },
-            f"klyngekart-fylker-{year}",
-            "map-counties",
-        )
+        county_table(table, view.column, metric, year)
 with controls:
     st.slider(tr("map.year"), FIRST_YEAR, final_year, key="map-year")
     play, stop = st.columns([1, 5])
@@ -126,21 +112,8 @@ st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 
-listed = shown if county == "all" else shown[in_county(shown["county_code_today"], county)]
-list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
-st.header(list_title)
-listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
-columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
-if profile_page is not None:
-    listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
-    columns["profile"] = tr("map.profile")
-columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
-link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", {"name": "profile", "source": "source_url"}, list_title)
-
-missing = unplaced(data)
-with st.expander(tr("map.unplaced_title", years=len(missing["no_years"]), county=len(missing["no_county"]))):
-    st.markdown(tr("map.no_years") + " " + ", ".join(missing["no_years"]["name"]))
-    st.markdown(tr("map.no_county") + " " + ", ".join(missing["no_county"]["name"]))
+cluster_list(shown, county, county_names, year)
+unplaced_note(data)
 
 if st.session_state.get("map_playing"):
     # Advance one year per run until the last year; every step is a normal, permalinkable view.

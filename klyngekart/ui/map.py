@@ -1,0 +1,54 @@
+"""Streamlit pieces of the map page around the county map: the county table, the list of the
+clusters shown, and the clusters the map cannot place."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from klyngekart.charts.map import unplaced
+from klyngekart.clusters import today_text
+from klyngekart.data import Dataset
+from klyngekart.data.derive import in_county
+from klyngekart.ui import language, tr
+from klyngekart.ui.registry import page_entry
+from klyngekart.ui.tables import download_table, link_table
+
+
+def county_table(table: pd.DataFrame, column: str, metric: str, year: int) -> None:
+    download_table(
+        table.sort_values(column, ascending=False),
+        {
+            "name": tr("map.county"),
+            "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
+            "per_100k": tr("map.metric_per_100k"),
+            "regions": tr("map.metric_regions"),
+            "population": tr("map.population"),
+            "population_date": tr("map.population_date"),
+        },
+        f"klyngekart-fylker-{year}",
+        "map-counties",
+    )
+
+
+def cluster_list(shown: pd.DataFrame, county: str, county_names: dict[str, str], year: int) -> None:
+    """The clusters on the map (in the chosen county), each linked to its profile and source."""
+    lang = language()
+    profile_page = page_entry("clusters")
+    listed = shown if county == "all" else shown[in_county(shown["county_code_today"], county)]
+    list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
+    st.header(list_title)
+    listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
+    columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
+    if profile_page is not None:
+        listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
+        columns["profile"] = tr("map.profile")
+    columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
+    link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", {"name": "profile", "source": "source_url"}, list_title)
+
+
+def unplaced_note(data: Dataset) -> None:
+    missing = unplaced(data)
+    with st.expander(tr("map.unplaced_title", years=len(missing["no_years"]), county=len(missing["no_county"]))):
+        st.markdown(tr("map.no_years") + " " + ", ".join(missing["no_years"]["name"]))
+        st.markdown(tr("map.no_county") + " " + ", ".join(missing["no_county"]["name"]))
