@@ -1,31 +1,15 @@
 """Every address goes through the router, from a fresh server's very first request (issue 15,
 finding 4): Streamlit's older multipage design would otherwise run pages/<name>.py directly."""
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import REPO
-from tests.e2e.conftest import IDLE, free_port, wait_healthy
+from tests.e2e.conftest import IDLE, running_server
 
 
 @pytest.fixture
 def fresh_server():
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process)
+    with running_server() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 @pytest.mark.parametrize("path", ["/map", "/budget"])
