@@ -136,7 +136,14 @@ def level_label(level: object, lang: str) -> str:
 
 
 def cluster_table(data: Dataset, lang: str) -> pd.DataFrame:
-    """One row per cluster with what the explorer shows, plus the codes its filters use."""
+    """One row per cluster with what the explorer shows, plus the codes its filters use.
+
+    Worked out once per loaded dataset and language (about 35 ms, on every rerun of the explorer
+    and the timeline before); callers filter it and never change it in place."""
+    return data.memo(f"cluster_table.{lang}", lambda ds: _cluster_table(ds, lang))
+
+
+def _cluster_table(data: Dataset, lang: str) -> pd.DataFrame:
     clusters = data["clusters"]
     names = county_names(data["reference/counties"], lang)
     last = last_levels(data["cluster_levels"]).reindex(clusters["cluster_id"])

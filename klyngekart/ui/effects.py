@@ -29,7 +29,8 @@ def key_figure_cards(data: Dataset) -> None:
     lang = language()
     st.subheader(tr("effects.key_effects_heading"))
     cards = st.columns(4)
-    for index, effect in enumerate(latest_effects(data["effects"])):
+    # Both are fixed for a loaded dataset: worked out once, not on every rerun.
+    for index, effect in enumerate(data.memo("effects.latest", lambda ds: latest_effects(ds["effects"]))):
         change = effect.change
         cards[index % 4].metric(
             tr("effects.key_effect", indicator=tr(f"effects.indicator_{effect.indicator}"), year=effect.report_year),
@@ -39,7 +40,7 @@ def key_figure_cards(data: Dataset) -> None:
         )
     st.subheader(tr("effects.key_counts_heading"))
     cards = st.columns(4)
-    for index, figure in enumerate(key_figures(data["programme_stats"])):
+    for index, figure in enumerate(data.memo("effects.key_figures", lambda ds: key_figures(ds["programme_stats"]))):
         change = figure.change
         cards[index % 4].metric(
             tr(f"effects.key_{figure.indicator}", year=figure.year),
