@@ -4,14 +4,14 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, map_view, today_counties
+from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, today_counties
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
-from klyngekart.ui.map import cluster_list, county_table, unplaced_note
+from klyngekart.ui.map import cached_map_view, cluster_list, county_table, unplaced_note
 from klyngekart.ui.registry import page_entry
 from klyngekart.urlstate import Param
 
@@ -52,7 +52,7 @@ sector = st.session_state[url_widget("map-sector", state["sector"], OPTIONS["sec
 county = st.session_state[url_widget("map-county", state["county"], OPTIONS["county"])]
 chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
 
-view = map_view(data, chosen)
+view = cached_map_view(chosen)
 chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 

@@ -6,13 +6,25 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from klyngekart.charts.map import unplaced
+from klyngekart.charts.map import MapView, map_view, unplaced
 from klyngekart.clusters import today_text
 from klyngekart.data import Dataset
 from klyngekart.data.derive import in_county
-from klyngekart.ui import language, tr
+from klyngekart.ui import dataset, language, tr
 from klyngekart.ui.registry import page_entry
 from klyngekart.ui.tables import download_table, link_table
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _map_view(view: tuple[tuple[str, str], ...], version: str) -> MapView:
+    return map_view(dataset(), dict(view))
+
+
+def cached_map_view(state: dict[str, str]) -> MapView:
+    """The map's view of a year, worked out once per view and shared by every session (read-only),
+    like the chart drawn from it: a seen view then costs its run little CPU."""
+    wanted = {name: state[name] for name in ("year", "metric", "level", "sector")}
+    return _map_view(tuple(sorted(wanted.items())), dataset().release.version)
 
 
 def county_table(table: pd.DataFrame, column: str, metric: str, year: int) -> None:
