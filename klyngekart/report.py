@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from klyngekart.data.derive import MUNICIPALITY
 from klyngekart.data.schema import TABLES
 from klyngekart.reconcile import closed_with_end, duplicate_pairs, reconcile, round_disagreements, undated_on_map
 from klyngekart.stages import STAGES, whole_years
+from klyngekart.targets import listed_years
 
 BUDGET_YEARS = range(2002, 2026)
 TARGET_DISTINCT = 110
@@ -40,11 +40,7 @@ def year_ranges(years: Iterable[int]) -> str:
 
 def years_listed_as_not_found(readme: Path) -> set[int]:
     """Years that data/README.md lists under NOT_FOUND_HEADING (lines '- 2003: where we looked')."""
-    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
-    if NOT_FOUND_HEADING not in text:
-        return set()
-    section = text.split(NOT_FOUND_HEADING, 1)[1].split("\n## ", 1)[0]
-    return {int(m) for m in re.findall(r"^- (\d{4})\b", section, flags=re.MULTILINE)}
+    return listed_years(readme, NOT_FOUND_HEADING)
 
 
 def cluster_coverage(ds: Dataset) -> dict[str, object]:
