@@ -47,7 +47,7 @@ def _figure(rows: pd.DataFrame, gaps: list[int], lang: str):
     years = list(range(int(rows["year"].min()), int(rows["year"].max()) + 1))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=years, title=None)
     fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(barmode="group", height=520, legend={"y": -0.1, "yanchor": "top"}, margin={"t": 40})
+    fig.update_layout(barmode="group", height=520, margin={"t": 40})
     return fig
 
 

@@ -85,8 +85,8 @@ def budget_figure(
         )
     base_layout(fig, lang)
     # Milestone numbers sit on the top edge, so the legend goes below the axis.
-    fig.update_layout(barmode="group", bargap=0.15, height=480, legend={"y": -0.12, "yanchor": "top"}, margin={"t": 40})
-    fig.update_xaxes(dtick=2, title=None)
+    fig.update_layout(barmode="group", bargap=0.15, height=480, margin={"t": 40})
+    fig.update_xaxes(title=None)
     fig.update_yaxes(title=y_title, rangemode="tozero")
     return fig
 

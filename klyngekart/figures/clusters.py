@@ -15,11 +15,18 @@ from klyngekart.i18n import format_number, t
 # A level that started and ended in the same year still needs a visible bar.
 SHORTEST_BAR = 0.4
 ROW_HEIGHT = 24
+# Axis labels longer than this are cut: about a third of a 390 px phone screen.
+LABEL_CHARS = 22
 # Map colours as RGBA: pale counties, the host county in the "all" blue, the town in Okabe–Ito vermilion.
 COUNTY_FILL = [235, 235, 235, 255]
 HOST_FILL = [31, 95, 139, 90]
 BORDER = [120, 120, 120, 255]
 POINT = [213, 94, 0, 255]
+
+
+def short_label(label: str, longest: int = LABEL_CHARS) -> str:
+    """A name cut to `longest` characters with an ellipsis, for an axis."""
+    return label if len(label) <= longest else label[: longest - 1].rstrip() + "…"
 
 
 def _status(row, latest: int, lang: str) -> str:
@@ -74,15 +81,22 @@ def timeline_figure(rows: pd.DataFrame, latest: int, lang: str, label_column: st
             line={"color": GAP_COLOUR, "width": 2, "dash": "dot"},
         )
     base_layout(fig, lang)
+    height = max(220, ROW_HEIGHT * len(labels) + 140)
     fig.update_layout(
         barmode="overlay",
-        height=max(220, ROW_HEIGHT * len(labels) + 140),
-        # Years run along the top, next to the first rows; the legend sits above them.
-        legend={"yref": "container", "y": 1, "yanchor": "top"},
-        margin={"l": 10, "t": 90},
+        height=height,
+        margin={"l": 10, "t": 40},
+        # The key close under the last row, however many rows there are.
+        legend={"y": -10 / height},
     )
-    fig.update_xaxes(range=[first_year - 0.5, latest + 1], dtick=2, side="top", showgrid=True, gridcolor="#e5e5e5")
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True, title=None, gridcolor="white")
+    # Years run along the top, next to the first rows.
+    fig.update_xaxes(range=[first_year - 0.5, latest + 1], side="top", showgrid=True, gridcolor="#e5e5e5")
+    # Long names are cut on the axis (the hover has them whole), so on a phone the bars keep
+    # most of the width.
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=labels, autorange="reversed", title=None, gridcolor="white",
+        tickmode="array", tickvals=labels, ticktext=[short_label(label) for label in labels],
+    )
     return fig
 
 
@@ -127,7 +141,7 @@ def entered_figure(entered: pd.DataFrame, names: dict[str, str], codes: list[str
             )
             shown.add(level)
     base_layout(fig, lang)
-    fig.update_layout(height=440, legend={"yref": "container", "y": 1, "yanchor": "top"}, margin={"t": 90})
+    fig.update_layout(height=440, margin={"t": 60})
     fig.update_xaxes(dtick=5)
     fig.update_yaxes(rangemode="tozero", title=t("compare.entered_axis", lang), row=1, col=1)
     return fig

@@ -67,7 +67,7 @@ def effects_figure(series: pd.DataFrame, breaks: list[tuple[int, int]], gaps: li
             hovertext=t("effects.break_hover", lang, before=before, after=after),
         )
     base_layout(fig, lang)
-    fig.update_layout(barmode="group", bargap=0.2, height=460, legend={"y": -0.12, "yanchor": "top"}, margin={"t": 40})
+    fig.update_layout(barmode="group", bargap=0.2, height=460, margin={"t": 40})
     year_axis(fig, first, int(series["report_year"].max()))
     fig.update_yaxes(title=t("effects.unit", lang), rangemode="tozero")
     return fig
@@ -103,7 +103,7 @@ def count_figure(
         )
     _gap_markers(fig, gaps, lang)
     base_layout(fig, lang)
-    fig.update_layout(barmode="group", bargap=0.2, height=420, legend={"y": -0.12, "yanchor": "top"}, margin={"t": 30})
+    fig.update_layout(barmode="group", bargap=0.2, height=420, margin={"t": 30})
     year_axis(fig, int(series["year"].min()), int(series["year"].max()))
     fig.update_yaxes(title=y_title, rangemode="tozero")
     return fig

@@ -24,23 +24,33 @@ EVENT_COLOUR = "#4d4d4d"
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 
+# Below the plot, left-aligned, wrapping: a legend above the plot crowds the title on a phone.
+LEGEND_BELOW = {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0}
+
+
 def layout_spec(lang: str) -> dict:
-    """The house layout as a plain dict, for figures built in one go from a spec."""
+    """The house layout as a plain dict, for figures built in one go from a spec.
+
+    No drag at all: on a phone a swipe over a chart must scroll the page, never zoom or pan it
+    (dragmode off here, fixed axes in base_layout, no scroll zoom in ui.charts.PLOTLY_CONFIG)."""
     return {
+        "dragmode": False,
         "separators": plotly_separators(lang),
         "font": {"family": FONT, "size": 14, "color": "#1a1a1a"},
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
         "hoverlabel": {"font": {"size": 14}},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        "legend": LEGEND_BELOW,
         "margin": {"l": 60, "r": 20, "t": 60, "b": 50},
     }
 
 
 def base_layout(fig: go.Figure, lang: str) -> go.Figure:
+    """The house style on a figure built trace by trace. Tick spacing is left to Plotly, which
+    thins the labels to the width the chart gets (390 px on a phone); margins grow to fit them."""
     fig.update_layout(**layout_spec(lang))
-    fig.update_xaxes(showgrid=False, linecolor="#8c8c8c", ticks="outside")
-    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#8c8c8c")
+    fig.update_xaxes(showgrid=False, linecolor="#8c8c8c", ticks="outside", fixedrange=True, automargin=True)
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#8c8c8c", fixedrange=True, automargin=True)
     return fig
 
 

@@ -16,7 +16,10 @@ from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xls
 from klyngekart.markdown import escape_markdown
 from klyngekart.ui import dataset, language, outlines, tr
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"], "responsive": True}
+# No Plotly toolbar: its camera button saved images without title, source or licence (the
+# download buttons make proper ones), its zoom and pan tools took over touch scrolling, and it
+# covered legends and milestone labels on narrow screens. No scroll or double-click zoom either.
+PLOTLY_CONFIG = {"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "showTips": False, "responsive": True}
 
 
 def current_url() -> str:
