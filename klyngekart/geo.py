@@ -70,3 +70,32 @@ def county_outlines(geojson: dict) -> dict[str, Outline]:
         east, north = project(points[:, 1], points[:, 0])
         outlines[str(feature["properties"]["county_code"])] = (np.rint(east).astype(np.float32), np.rint(north).astype(np.float32))
     return outlines
+
+
+def hit_points(outlines: dict[str, Outline], spacing_km: float = 18.0) -> dict[str, Outline]:
+    """A grid of points every `spacing_km` inside each county (even–odd rule over its rings).
+
+    Plotly reports clicks on points, not on filled shapes: invisible markers on this grid make
+    the whole county the click and tap target, and carry its hover text.
+    """
+    import shapely
+
+    found: dict[str, Outline] = {}
+    for code, (east, north) in outlines.items():
+        ring_breaks = np.flatnonzero(np.isnan(east))
+        starts = np.r_[0, ring_breaks + 1]
+        ends = np.r_[ring_breaks, len(east)]
+        west_edge, east_edge = np.nanmin(east), np.nanmax(east)
+        south_edge, north_edge = np.nanmin(north), np.nanmax(north)
+        # Offset by half a step, so a small county still gets points away from its edges.
+        xs = np.arange(west_edge + spacing_km / 2, east_edge, spacing_km)
+        ys = np.arange(south_edge + spacing_km / 2, north_edge, spacing_km)
+        grid_x, grid_y = (axis.ravel() for axis in np.meshgrid(xs, ys))
+        inside = np.zeros(len(grid_x), dtype=bool)
+        for start, end in zip(starts, ends, strict=True):
+            if end - start < 4:
+                continue
+            ring = shapely.Polygon(np.column_stack([east[start:end], north[start:end]]))
+            inside ^= shapely.contains_xy(ring, grid_x, grid_y)
+        found[code] = (grid_x[inside].astype(np.float32), grid_y[inside].astype(np.float32))
+    return found

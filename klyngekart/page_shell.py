@@ -26,6 +26,15 @@ import streamlit
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from klyngekart.ui.registry import PAGES
 
+# Plotly's drag layer takes every touch that starts on a chart and cancels the page's scroll
+# whenever a drag mode is set, and Streamlit sets "pan" on every chart that reports clicks (the
+# county maps). Stopping the touch before it reaches Plotly leaves the swipe to the browser; a
+# tap still hovers and selects, through the mouse events the browser sends after it.
+TOUCH_SCROLL = (
+    "<script>document.addEventListener('touchstart', (event) => {"
+    " if (event.target instanceof Element && event.target.closest('.js-plotly-plot .draglayer')) event.stopPropagation();"
+    " }, {capture: true, passive: true});</script>"
+)
 STATIC_JS = Path(streamlit.__file__).parent / "static" / "static" / "js"
 FAVICON = "app/static/favicon.png"
 # Dropped from page requests before Streamlit sees them. The shell differs by address and
@@ -74,6 +83,7 @@ def rewrite(shell: str, base_path: str, page_path: str, lang: str, chunks: tuple
         # BACKEND_BASE_URL is Streamlit's setting for where its server lives; the page's own origin
         # and base path is where it always is here.
         f"<script>window.__streamlit = {{BACKEND_BASE_URL: location.origin + {json.dumps(prefix)}}};</script>",
+        TOUCH_SCROLL,
     ]
     if page_path in charts:
         # The shell already preloads the chunks every page needs.

@@ -8,8 +8,8 @@ import pandas as pd
 
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
-from klyngekart.figures.maps import choropleth
-from klyngekart.geo import MAP_CREDIT, Outline
+from klyngekart.figures.maps import choropleth, county_key
+from klyngekart.geo import MAP_CREDIT, Outline, hit_points
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
     ACTIVE,
@@ -45,6 +45,15 @@ def today_counties(ds: Dataset) -> dict[str, str]:
         return dict(zip(today["county_code"], today["name"], strict=True))
 
     return ds.memo("map.today_counties", build)
+
+
+def county_targets(ds: Dataset, outlines: dict[str, Outline]) -> dict[str, Outline]:
+    """The click targets inside each county of this border set, worked out once per process."""
+    return ds.memo("map.hit_points:" + ",".join(sorted(outlines)), lambda ds: hit_points(outlines))
+
+
+def county_labels(ds: Dataset):
+    return ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
 
 
 def map_params(ds: Dataset) -> list[Param]:
@@ -185,17 +194,21 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
     if metric == "per_100k":
         population = ds["reference/county_population"]
         shown_ids += source_ids_of(population[population["date"].eq(POPULATION_DATE)])
-    labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
-    fig = choropleth(table, outlines, column, lang, unit, labels, "unknown" if metric == "active" else None)
+    chosen = state.get("county")
+    fig = choropleth(
+        table, outlines, column, lang, unit, county_labels(ds), "unknown" if metric == "active" else None,
+        chosen=chosen if chosen != "all" else None, targets=county_targets(ds, outlines),
+    )
     return ChartBundle(
         key="map",
         fig=fig,
         rows=table,
         title=t(f"map.chart_title_{metric}", lang, year=year),
-        subtitle=unit,
+        subtitle=t(f"map.subtitle_{metric}", lang, year=year),
         source_line=source_line(ds, shown_ids, lang),
         summary=summary,
-        notes=(MAP_CREDIT,),
+        # A printed map cannot be hovered: the numbers on it, named.
+        notes=(county_key(table, column, lang, 2 if metric == "per_100k" else 0), MAP_CREDIT),
     )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
-from klyngekart.figures.maps import choropleth
+from klyngekart.charts.map import county_labels, county_targets
+from klyngekart.figures.maps import choropleth, county_key
 from klyngekart.geo import MAP_CREDIT, Outline
 from klyngekart.i18n import format_number, t
-from klyngekart.mapping import county_label_points
 from klyngekart.provenance import source_ids_of, source_line
 from klyngekart.regions import default_year, region_year, year_range
 from klyngekart.urlstate import Param
@@ -31,14 +31,13 @@ def regions_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[
         summary += " " + t("regions.national", lang, value=format_number(view.national, lang), year=year)
     summary += " " + t("regions.not_counted", lang, open_ended=view.end_not_stated, undated=view.undated)
     ids = source_ids_of(view.areas) if areas else []
-    labels = ds.memo("map.label_points", lambda ds: county_label_points(ds["reference/municipalities"]))
     return ChartBundle(
         key="regions",
-        fig=choropleth(table, outlines, "regions", lang, unit, labels),
+        fig=choropleth(table, outlines, "regions", lang, unit, county_labels(ds), targets=county_targets(ds, outlines)),
         rows=table,
         title=t("regions.chart_title", lang, year=year),
-        subtitle=unit,
+        subtitle=t("regions.subtitle", lang, year=year),
         source_line=source_line(ds, ids, lang),
         summary=summary,
-        notes=(t("regions.two_counties", lang), MAP_CREDIT),
+        notes=(county_key(table, "regions", lang, 0), t("regions.two_counties", lang), MAP_CREDIT),
     )

@@ -24,9 +24,12 @@ from klyngekart.i18n import t
 
 WIDTH = 1200
 HEIGHT = 720
-FOOTER_LINE_PX = 18
-# Characters of 12 px text that fit across the image's width.
-FOOTER_CHARS = 165
+# The footer is printed at 14 px on the 1200 px canvas: an image set in a 600 px article column
+# still shows it at 7 px, the smallest that stays legible; 12 px text became 6 px there.
+FOOTER_FONT_PX = 14
+FOOTER_LINE_PX = 20
+# Characters of 14 px text that fit across the image's width.
+FOOTER_CHARS = 140
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
 
@@ -97,7 +100,7 @@ def publication_figure(fig: go.Figure, meta: ChartMeta) -> go.Figure:
         yshift=-90,
         align="left",
         showarrow=False,
-        font={"size": 12, "color": "#333333"},
+        font={"size": FOOTER_FONT_PX, "color": "#333333"},
     )
     return out
 

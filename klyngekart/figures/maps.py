@@ -3,6 +3,8 @@ kilometres) and a point map of host towns (pydeck, no basemap), both over today'
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,6 +24,11 @@ ALPHA = {"active": 235, "end_unknown": 110, "ended": 45}
 # Where the host-town map opens (the county map fits its own axes to the counties).
 CENTRE = {"lat": 65.0, "lon": 17.0}
 ZOOM = 3.0
+# The chosen county's outline: Okabe–Ito vermilion, visible on the lightest and darkest blue.
+CHOSEN_COLOUR = "#D55E00"
+# Invisible click targets, in pixels: wide enough to overlap on a grid of klyngekart.geo.hit_points.
+HIT_SIZE = 12
+MAP_HEIGHT = 560
 # The point layer's id: Streamlit reports a clicked dot under it.
 POINTS = "clusters"
 
@@ -34,22 +41,28 @@ def choropleth(
     unit: str,
     labels: pd.DataFrame,
     uncertain: str | None = None,
+    chosen: str | None = None,
+    targets: dict[str, Outline] | None = None,
 ) -> go.Figure:
-    """Counties coloured by `metric`, each with a clickable circle, drawn as SVG shapes in
+    """Counties coloured by `metric`, each with its number written on it, drawn as SVG shapes in
     projected kilometres (klyngekart.geo): no map library, no WebGL, nothing fetched, and the
     exported SVG is a vector map. `uncertain` names a column of clusters that may also belong to
-    the count (not known either way); each county's label and hover then say how many.
+    the count (not known either way); each county's hover then says how many. `chosen` is
+    outlined. `targets` are points inside each county (klyngekart.geo.hit_points) that make
+    the whole county clickable: Plotly reports clicks on points, not on filled areas.
 
-    Streamlit reports clicks on points, not on filled areas, so the circles are what a click
-    selects; the areas answer hover with the county's value. The figure is built from one spec:
-    Plotly validates it once instead of after every update.
+    The figure is built from one spec: Plotly validates it once instead of after every update.
     """
     values = table[metric].astype(float).tolist()
     top = max(max(values, default=0.0), 1.0)
     decimals = 2 if metric == "per_100k" else 0
     maybe = table[uncertain].astype(int).tolist() if uncertain else [0] * len(table)
     extra = {code: (f" (+{m} {t('map.unknown_label', lang)})" if m else "") for code, m in zip(table["county_code"], maybe, strict=True)}
-    fills = sample_colorscale(SEQUENTIAL, [value / top for value in values])
+    fills = dict(zip(table["county_code"], sample_colorscale(SEQUENTIAL, [value / top for value in values]), strict=True))
+    hover = {
+        code: f"{name}: {format_number(value, lang, decimals)} {unit}{extra[code]}"
+        for code, name, value in zip(table["county_code"], table["name"], values, strict=True)
+    }
     areas = [
         {
             "type": "scatter",
@@ -57,30 +70,68 @@ def choropleth(
             "y": outlines[code][1],
             "mode": "lines",
             "fill": "toself",
-            "fillcolor": fill,
+            "fillcolor": fills[code],
             "line": {"color": "#4d4d4d", "width": 0.8},
-            # Hover on a filled area shows the trace name; points of the outline take no hover.
-            "name": f"{name}: {format_number(value, lang, decimals)} {unit}{extra[code]}",
-            "hoveron": "fills",
-            "hoverinfo": "name",
+            "hoverinfo": "skip",
             "showlegend": False,
         }
-        for code, name, value, fill in zip(table["county_code"], table["name"], values, fills, strict=True)
+        for code in table["county_code"]
         if code in outlines
     ]
+    if chosen in outlines:
+        areas.append(
+            {
+                "type": "scatter", "x": outlines[chosen][0], "y": outlines[chosen][1], "mode": "lines",
+                "line": {"color": CHOSEN_COLOUR, "width": 3}, "hoverinfo": "skip", "showlegend": False,
+            }
+        )
     points = table.merge(labels, on="county_code", how="inner")
     east, north = project(points["latitude"].to_numpy(float), points["longitude"].to_numpy(float))
-    circles = {
-        "type": "scatter",
-        "x": np.round(east, 1).tolist(),
-        "y": np.round(north, 1).tolist(),
-        "mode": "markers",
-        "text": [f"{format_number(v, lang, decimals)} {unit}{extra[c]}" for c, v in zip(points["county_code"], points[metric].astype(float), strict=True)],
-        "marker": {"size": 14, "color": "#1a1a1a", "opacity": 0.75, "line": {"color": "white", "width": 1}},
-        "customdata": [[code, name, value] for code, name, value in zip(points["county_code"], points["name"], points[metric].astype(float), strict=True)],
-        "hovertemplate": "%{customdata[1]}: %{text}<extra></extra>",
-        "showlegend": False,
-    }
+    # The mean of a coastal county's towns can lie in the sea: the number goes on the nearest
+    # point of the county's own area instead.
+    for i, code in enumerate(points["county_code"]):
+        inside_x, inside_y = (targets or {}).get(code, ((), ()))
+        if len(inside_x):
+            nearest = int(np.argmin((np.asarray(inside_x) - east[i]) ** 2 + (np.asarray(inside_y) - north[i]) ** 2))
+            east[i], north[i] = inside_x[nearest], inside_y[nearest]
+    label_at = {code: (float(x), float(y)) for code, x, y in zip(points["county_code"], east, north, strict=True)}
+    inks = [_ink(fills[code]) for code in points["county_code"]]
+    texts = [format_number(v, lang, decimals) for v in points[metric].astype(float)]
+    # One text trace per ink colour: a colour given per point would fade to a fifth while a
+    # county is selected, and the numbers must stay readable.
+    numbers = [
+        {
+            "type": "scatter",
+            "x": [round(float(x), 1) for x, i in zip(east, inks, strict=True) if i == ink],
+            "y": [round(float(y), 1) for y, i in zip(north, inks, strict=True) if i == ink],
+            "mode": "text",
+            "text": [text for text, i in zip(texts, inks, strict=True) if i == ink],
+            "textfont": {"size": 13, "color": ink},
+            "selected": {"textfont": {"color": ink}},
+            "unselected": {"textfont": {"color": ink}},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+        for ink in dict.fromkeys(inks)
+    ]
+    hits = [
+        {
+            "type": "scatter",
+            "x": np.r_[(targets or {}).get(code, ([], []))[0], label_at[code][0]].astype(np.float32),
+            "y": np.r_[(targets or {}).get(code, ([], []))[1], label_at[code][1]].astype(np.float32),
+            "mode": "markers",
+            "marker": {"size": HIT_SIZE, "color": "rgba(0,0,0,0)"},
+            "selected": {"marker": {"opacity": 0}},
+            "unselected": {"marker": {"opacity": 0}},
+            "customdata": [[code]] * (len((targets or {}).get(code, ([], []))[0]) + 1),
+            # The county and its value once per trace, for tests and scripts that read the figure.
+            "meta": {"county_code": code, "value": float(value)},
+            "hovertemplate": html.escape(hover[code]).replace("%", "%%") + "<extra></extra>",
+            "showlegend": False,
+        }
+        for code, value in zip(table["county_code"], values, strict=True)
+        if code in label_at
+    ]
     # The colour scale's legend: a trace with no points that carries only the colour bar.
     legend = {
         "type": "scatter",
@@ -101,14 +152,27 @@ def choropleth(
         "xaxis": hidden,
         # One kilometre is as long north–south as east–west.
         "yaxis": hidden | {"scaleanchor": "x", "scaleratio": 1},
-        "height": 640,
+        # Short enough that on a phone the page shows more than the map, and a swipe on it scrolls.
+        "height": MAP_HEIGHT,
         "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        # No drag: on a phone a drag on the map scrolls the page instead of zooming the map.
-        "dragmode": False,
         "clickmode": "event+select",
         "hovermode": "closest",
     }
-    return go.Figure({"data": [*areas, circles, legend], "layout": layout})
+    return go.Figure({"data": [*areas, *numbers, *hits, legend], "layout": layout})
+
+
+def county_key(table: pd.DataFrame, column: str, lang: str, decimals: int) -> str:
+    """'Agder 3 · Akershus 2 · …': the numbers on the map with their counties' names, for print."""
+    ordered = table.sort_values("name")
+    return t("map.key", lang, counties=" · ".join(
+        f"{name} {format_number(value, lang, decimals)}" for name, value in zip(ordered["name"], ordered[column].astype(float), strict=True)
+    ))
+
+
+def _ink(fill: str) -> str:
+    """Dark text on the light blues, white on the dark ones (contrast ≥ 4.5:1 either way)."""
+    red, green, blue = (float(part) for part in fill[fill.index("(") + 1 : -1].split(","))
+    return "#1a1a1a" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 140 else "#ffffff"
 
 
 def _rgb(hex_colour: str) -> list[int]:

@@ -7,9 +7,8 @@ from tests.html_rows import parse_table
 
 
 def choropleth_values(at) -> dict[str, float]:
-    """County code → the value the map shows, from the county circles (code, name, value)."""
-    circles = next(trace for trace in plotted(at)["data"] if trace.get("mode") == "markers" and "customdata" in trace)
-    return {code: value for code, _, value in circles["customdata"]}
+    """County code → the value the map shows, from each county's click targets."""
+    return {t["meta"]["county_code"]: t["meta"]["value"] for t in plotted(at)["data"] if t.get("meta", {}).get("county_code")}
 
 
 def deck(at) -> dict:

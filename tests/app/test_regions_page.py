@@ -5,9 +5,8 @@ from tests.html_rows import parse_table
 
 
 def areas_per_county(at) -> dict[str, float]:
-    """County code → areas with status, from the map's county circles (code, name, value)."""
-    circles = next(trace for trace in plotted(at)["data"] if trace.get("mode") == "markers" and "customdata" in trace)
-    return {code: value for code, _, value in circles["customdata"]}
+    """County code → areas with status, from each county's click targets on the map."""
+    return {t["meta"]["county_code"]: t["meta"]["value"] for t in plotted(at)["data"] if t.get("meta", {}).get("county_code")}
 
 
 def test_the_map_counts_areas_per_county_for_a_year():

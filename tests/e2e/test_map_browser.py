@@ -5,7 +5,7 @@ import re
 
 from klyngekart.charts.map import last_year, map_view
 from klyngekart.data import load_dataset
-from klyngekart.figures.maps import CENTRE, ZOOM
+from klyngekart.figures.maps import CENTRE, CHOSEN_COLOUR, ZOOM
 from klyngekart.ui.registry import COUNTY_MAP
 from tests.conftest import REPO
 
@@ -41,32 +41,47 @@ def test_url_restores_year_and_metric(visit):
     visit.page.locator('[data-testid="stSlider"]').get_by_text("2009").first.wait_for(timeout=30_000)
 
 
-def county_circle(page, code: str) -> tuple[float, float]:
-    """Screen position of a county's circle, placed by the chart's own axes."""
+def county_target(page, code: str, index: int = 0) -> tuple[float, float]:
+    """Screen position of one of a county's click targets (a point of its area, not its label),
+    placed by the chart's own axes."""
     return page.evaluate(
-        """(code) => {
+        """([code, index]) => {
             const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-            const trace = gd._fullData.find(t => t.mode === 'markers' && t.customdata);
-            const i = trace.customdata.findIndex(c => c[0] === code);
+            const trace = gd._fullData.find(t => t.mode === 'markers' && t.customdata && t.customdata[0][0] === code);
             const { xaxis, yaxis } = gd._fullLayout;
             const rect = gd.querySelector('.main-svg').getBoundingClientRect();
-            return [rect.left + xaxis._offset + xaxis.l2p(trace.x[i]), rect.top + yaxis._offset + yaxis.l2p(trace.y[i])];
+            return [rect.left + xaxis._offset + xaxis.l2p(trace.x[index]), rect.top + yaxis._offset + yaxis.l2p(trace.y[index])];
         }""",
-        code,
+        [code, index],
     )
 
 
-def test_county_click_filters_the_list(visit):
+def outlined_county(page) -> list[str]:
+    """Colours of the outlines drawn without fill: the chosen county's, if any."""
+    return page.evaluate(
+        """() => {
+            const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+            return gd._fullData.filter(t => t.mode === 'lines' && t.fill === 'none' && t.line.width >= 3).map(t => t.line.color);
+        }"""
+    )
+
+
+def test_county_click_on_its_area_filters_the_list_and_outlines_it(visit):
     visit.open("/kart?lang=en")
     visit.page.wait_for_selector(COUNTY_MAP, state="visible", timeout=60_000)
     assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: All counties")).is_visible()
-    # Bring the county map's lower half (where Vestland's circle sits) into the window.
+    assert outlined_county(visit.page) == []
+    # Bring the county map's lower half (where Vestland lies) into the window.
     visit.page.locator('[data-testid="stPlotlyChart"]').first.evaluate("chart => chart.scrollIntoView({block: 'end'})")
-    x, y = visit.stable(lambda: county_circle(visit.page, "46"))
+    # A point of Vestland's area far from where its number is written.
+    x, y = visit.stable(lambda: county_target(visit.page, "46", 5))
     visit.page.mouse.click(x, y)
     visit.page.wait_for_url("**county=46**", timeout=30_000)
     visit.settle()
     assert visit.page.get_by_role("heading", name=re.compile("Clusters in the programme: Vestland")).is_visible()
+    # The select box stays in step with the map: the keyboard path shows the same county.
+    assert visit.page.locator(".st-key-map-county input").input_value() == "Vestland"
+    assert visit.eventually(lambda: outlined_county(visit.page), [CHOSEN_COLOUR]) == [CHOSEN_COLOUR]
 
 
 def test_map_image_export_carries_the_borders(visit):

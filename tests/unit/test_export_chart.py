@@ -1,4 +1,5 @@
 import io
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -66,3 +67,13 @@ def test_png_export_is_twice_the_size():
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError):
         chart_image(figure(), meta("nb"), "gif")
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="no Chromium: install it with `apt-get install chromium`")
+def test_footer_is_printed_at_14px_or_more_on_the_1200px_canvas():
+    # 12 px on 1200 px became about 6 px once the image was set in a 600 px article column.
+    svg = chart_image(figure(), meta("en"), "svg").decode("utf-8")
+    source = re.search(r'<text[^>]*style="([^"]*)"[^>]*>(?:(?!</text>).)*Source: NFD', svg, re.S)
+    assert source is not None
+    size = float(re.search(r"font-size: ?([\d.]+)px", source.group(1)).group(1))
+    assert size >= 14
