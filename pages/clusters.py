@@ -6,7 +6,7 @@ from klyngekart.clusters import TABLE_COLUMNS, clean_query, cluster_table, filte
 from klyngekart.navigation import ORIGIN
 from klyngekart.ui import dataset, language, page_state, tr, url_widget
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
-from klyngekart.ui.profile import link_columns, show_profile, with_profile_links
+from klyngekart.ui.profile import link_columns, profile_picker, show_profile, with_profile_links
 
 lang = language()
 data = dataset()
@@ -49,8 +49,11 @@ def show_explorer() -> None:
         selection_mode="single-row",
         key="clusters-table",
     )
+    chosen = profile_picker(shown)
     if picked.selection.rows:
-        st.query_params["cluster"] = shown.iloc[picked.selection.rows[0]]["cluster_id"]
+        chosen = shown.iloc[picked.selection.rows[0]]["cluster_id"]
+    if chosen:
+        st.query_params["cluster"] = chosen
         st.rerun()
     st.markdown(tr("clusters.pick_hint") + " " + tr("clusters.link_hint"))
     download = shown[list(TABLE_COLUMNS)].rename(columns=labels)

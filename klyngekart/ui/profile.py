@@ -21,8 +21,10 @@ from klyngekart.ui.tables import download_table
 from klyngekart.urlstate import Param
 
 PAGE = "pages/clusters.py"
-# The explorer grid's widget key: its row selection opens a profile, so going back clears it.
+# The explorer's widgets that open a profile (the grid's row selection, the picker below it):
+# going back clears them, or the explorer would open the profile again at once.
 SELECTION_KEY = "clusters-table"
+PICKER_KEY = "clusters-open"
 
 
 def back_link(key: str) -> None:
@@ -34,7 +36,8 @@ def back_link(key: str) -> None:
     entry = page_entry(target) or page_entry("clusters")
     label = tr("clusters.back_map") if target == "map" else tr("clusters.back")
     if st.button(label, icon=":material/arrow_back:", key=key, type="tertiary"):
-        st.session_state.pop(SELECTION_KEY, None)
+        for opener in (SELECTION_KEY, PICKER_KEY):
+            st.session_state.pop(opener, None)
         st.switch_page(entry.script, query_params={**kept, "lang": language()})
 
 
@@ -51,8 +54,18 @@ def with_profile_links(shown: pd.DataFrame, lang: str, view: dict[str, str], fil
 def link_columns(labels: dict[str, str]) -> dict[str, object]:
     return {
         "name": st.column_config.TextColumn(labels["name"], width="medium"),
-        "profile": st.column_config.LinkColumn(tr("clusters.col_profile"), display_text=tr("clusters.open_profile"), width="small"),
+        "profile": st.column_config.LinkColumn(tr("clusters.col_profile"), display_text=tr("clusters.open_profile")),
     }
+
+
+def profile_picker(shown: pd.DataFrame) -> str | None:
+    """The id of the cluster chosen in a list of the rows shown, or None. The keyboard's way to a
+    profile: the grid's link cells open on a click only, and Enter or Space on a row does nothing."""
+    names = dict(zip(shown["cluster_id"], shown["name"], strict=True))
+    return st.selectbox(
+        tr("clusters.open_label"), list(names), index=None, format_func=names.__getitem__,
+        placeholder=tr("clusters.open_placeholder"), key=PICKER_KEY,
+    )
 
 
 def not_found(wanted: str) -> None:

@@ -66,3 +66,15 @@ def test_map_cluster_list_links_carry_the_map_view():
     path, params = href.split("?", 1)
     assert path == "klynger"
     assert parse_qs(params) == {"cluster": ["gce-ocean"], "from": ["map"], "year": ["2016"], "metric": ["active"], "county": ["46"], "lang": ["en"]}
+
+
+def test_the_picker_below_the_grid_opens_a_profile_and_back_clears_it():
+    at = open_page("clusters", {"lang": "en"})
+    picker = at.selectbox(key="clusters-open")
+    assert picker.label == "Open a cluster's page" and picker.value is None
+    assert picker.options == ["Arena Trondheim", "Arena Uten Kommune", "GCE Ocean Technology", "NCE Kongsberg"]
+    picker.select("gce-ocean").run()
+    assert at.title[0].value == "GCE Ocean Technology"
+    at.button(key="profile-back-top").click().run()
+    assert at.title[0].value == "Clusters" and "cluster" not in at.query_params
+    assert at.selectbox(key="clusters-open").value is None

@@ -94,3 +94,22 @@ def test_a_language_switch_on_the_not_found_page_stays_on_it(visit):
     visit.page.wait_for_function("() => document.title === 'Fant ikke siden · Klyngekart'", timeout=30_000)
     visit.settle()
     assert visit.page.locator("h1").first.inner_text().strip() == "Fant ikke siden"
+
+
+def test_a_profile_opens_from_the_explorer_by_keyboard_alone(visit):
+    visit.open("/klynger?lang=en")
+    picker = visit.page.get_by_role("combobox", name="Open a cluster's page")
+    picker.focus()
+    visit.page.keyboard.type("GCE Ocean")
+    option = visit.page.get_by_role("option", name="GCE Ocean Technology")
+    option.wait_for(timeout=30_000)
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_url("**cluster=gce-ocean-technology**", timeout=30_000)
+    visit.settle()
+    assert visit.page.locator("h1").first.inner_text().strip() == "GCE Ocean Technology"
+    back = visit.page.get_by_role("button", name="Back to all clusters").first
+    back.focus()
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_function("() => !location.search.includes('cluster=')", timeout=30_000)
+    visit.settle()
+    assert visit.page.locator("h1").first.inner_text().strip() == "Clusters"
