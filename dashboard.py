@@ -9,7 +9,7 @@ from klyngekart.navigation import NOT_FOUND_PATH, page_for_path, page_title
 from klyngekart.ui import dataset, resolve_language, tr
 from klyngekart.ui.layout import error_page, footer, language_picker, mark_language
 from klyngekart.ui.registry import PAGES
-from klyngekart.ui.router import send_unknown_addresses_to
+from klyngekart.ui.router import requested_path, send_unknown_addresses_to
 from klyngekart.ui.share import embedded_chart, render_embedded
 
 HERE = Path(__file__).parent
@@ -49,6 +49,11 @@ pages = [
 ]
 # Not in the menu: the page an address that is no page gets (klyngekart/ui/router.py).
 missing = st.Page(HERE / "pages" / "not_found.py", title=tr("notfound.title"), url_path=NOT_FOUND_PATH, visibility="hidden")
+address = requested_path()
+if address is not None:
+    # A visit's first run: titled before the navigation message, which otherwise shows the bare
+    # menu name ("Budsjett") until the title below arrives.
+    st.set_page_config(page_title=page_title(page_for_path(address), lang))
 send_unknown_addresses_to(NOT_FOUND_PATH, [entry.url_path for entry in PAGES])
 page = st.navigation([*pages, missing])
 # Streamlit would title the tab with the menu name alone ("Budsjett"); a set title it keeps.

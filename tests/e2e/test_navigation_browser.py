@@ -44,15 +44,28 @@ def test_the_not_found_search_leads_to_a_profile(visit):
     assert "Ocean" in visit.page.locator("h1").first.inner_text()
 
 
+# Every title the document has had since the first byte, in order.
+RECORD_TITLES = """
+window.__titles = [];
+new MutationObserver(() => {
+  const title = document.title;
+  if (window.__titles[window.__titles.length - 1] !== title) window.__titles.push(title);
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("key", ["home", "budget", "clusters"])
-def test_the_browser_title_names_the_page(visit, key, lang):
+def test_the_browser_title_names_the_page_from_the_first_byte(visit, key, lang):
     entry = page_entry(key)
+    visit.page.add_init_script(RECORD_TITLES)
     visit.open(f"/{entry.url_path}?lang={lang}")
     wanted = page_title(entry, lang)
-    # Streamlit sets document.title on every navigation; after the run it must still be ours.
+    # Streamlit retitles the document on every navigation; after the run it must still be ours,
+    # and it was never anything else on the way (not "Streamlit", not the bare menu name).
     visit.page.wait_for_function("(wanted) => document.title === wanted", arg=wanted, timeout=30_000)
     assert visit.page.title() == wanted
+    assert set(visit.page.evaluate("window.__titles")) == {wanted}
 
 
 def test_the_title_follows_the_menu(visit):
