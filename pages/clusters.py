@@ -6,7 +6,7 @@ from klyngekart.clusters import TABLE_COLUMNS, clean_query, cluster_table, filte
 from klyngekart.navigation import ORIGIN
 from klyngekart.ui import dataset, language, page_state, tr, url_widget
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
-from klyngekart.ui.profile import link_columns, profile_picker, show_profile, with_profile_links
+from klyngekart.ui.profile import SELECTION_KEY, link_columns, profile_picker, show_profile, with_profile_links
 
 lang = language()
 data = dataset()
@@ -47,7 +47,7 @@ def show_explorer() -> None:
         column_config={**labels, **link_columns(labels)},
         on_select="rerun",
         selection_mode="single-row",
-        key="clusters-table",
+        key=SELECTION_KEY,
     )
     chosen = profile_picker(shown)
     if picked.selection.rows:

@@ -42,9 +42,8 @@ def back_link(key: str) -> None:
 
 
 def with_profile_links(shown: pd.DataFrame, lang: str, view: dict[str, str], filters: list[Param]) -> pd.DataFrame:
-    """The explorer's columns with a link to each row's profile after the name: the grid's
-    keyboard way in (its row selection takes a mouse or Shift+Space). The link carries the
-    explorer's view, so the profile's back button restores it."""
+    """The explorer's columns with a link to each row's profile after the name (a click opens it
+    in a new tab). The link carries the explorer's view, so the profile's back button restores it."""
     kept = explorer_view(view, filters)
     rows = shown[list(TABLE_COLUMNS)].copy()
     rows.insert(1, "profile", [profile_href(cluster_id, lang, kept) for cluster_id in shown["cluster_id"]])
@@ -79,7 +78,7 @@ def not_found(wanted: str) -> None:
     else:
         st.markdown(tr("clusters.not_found_near"))
         for row in near.itertuples():
-            st.page_link(PAGE, label=row.name, icon=":material/hub:", query_params={"cluster": row.cluster_id, "lang": lang})
+            st.page_link(PAGE, label=escape_markdown(row.name), icon=":material/hub:", query_params={"cluster": row.cluster_id, "lang": lang})
     back_link("profile-back-bottom")
 
 
