@@ -6,6 +6,12 @@ Streamlit's favicon, and no hint of what the page will need. This middleware edi
 - `<html lang>` and the title are right from the first byte (a screen reader picks its voice
   before any script runs), with a description for search engines and link previews;
 - the favicon is ours, not Streamlit's, also for the moment before the app sets it;
+- the title names the page ("Budsjett · Klyngekart"); the router keeps it so (dashboard.py);
+- an address that is no page is answered with status 404, so crawlers drop it, while the visitor
+  still gets the app and, in it, the not-found page;
+- the shell's own files are addressed from the site's root: Streamlit writes them relative
+  ("./static/js/…"), which on an address two segments deep (/kart/extra/path) pointed below it,
+  where Streamlit answers with this same HTML instead of the script, and the page stayed blank;
 - the frontend is told where the server is. Without that, on a deep link such as /kart it first
   asks /kart/_stcore/health, gets a 404 and retries at the root about 0.1 s later;
 - pages that exist to show a Plotly chart start fetching Plotly's chunk (1.4 MB gzip) and the
@@ -24,6 +30,7 @@ from urllib.parse import parse_qs
 import streamlit
 
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from klyngekart.navigation import page_for_path, page_title
 from klyngekart.ui.registry import PAGES
 
 # Plotly's drag layer takes every touch that starts on a chart and cancels the page's scroll
@@ -45,6 +52,8 @@ DROPPED = {b"if-none-match", b"if-modified-since", b"accept-encoding"}
 
 # A chunk's static imports, as Streamlit's bundler writes them: import{…}from"./name.hash.js".
 STATIC_IMPORT = re.compile(r'(?:from|import)"\./([\w.-]+\.js)"')
+# An attribute holding an address relative to the shell, as Streamlit's index.html writes them.
+RELATIVE = re.compile(r'\b(href|src)="\./')
 
 
 def plotly_chunks(folder: Path = STATIC_JS) -> tuple[str, ...]:
@@ -76,7 +85,7 @@ def rewrite(shell: str, base_path: str, page_path: str, lang: str, chunks: tuple
     """Streamlit's index.html as the shell of the page at `page_path` (no leading or trailing
     slash, base path removed) in `lang`. Parts Streamlit has changed are left as they are."""
     prefix = f"/{base_path}/" if base_path else "/"
-    title = html.escape(t("shell.title", lang))
+    title = html.escape(page_title(page_for_path(page_path), lang))
     description = html.escape(t("shell.description", lang), quote=True)
     head = [
         f'<meta name="description" content="{description}" />',
@@ -91,6 +100,7 @@ def rewrite(shell: str, base_path: str, page_path: str, lang: str, chunks: tuple
     shell = shell.replace('<html lang="en">', f'<html lang="{lang}">', 1)
     shell = shell.replace("<title>Streamlit</title>", f"<title>{title}</title>", 1)
     shell = shell.replace('href="./favicon.png"', f'href="{prefix}{FAVICON}"', 1)
+    shell = RELATIVE.sub(lambda found: f'{found[1]}="{prefix}', shell)
     return shell.replace("</head>", "\n".join(head) + "\n</head>", 1)
 
 
@@ -128,7 +138,8 @@ class PageShell:
                 response = dict(message.get("headers", []))
                 plain_html = response.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in response
                 if message["status"] == 200 and plain_html:
-                    start = message
+                    # Streamlit answers every address with the app; only the router's pages are pages.
+                    start = message if page_for_path(page) is not None else message | {"status": 404}
                 else:
                     await send(message)
                 return

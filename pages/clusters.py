@@ -3,9 +3,10 @@
 import streamlit as st
 
 from klyngekart.clusters import TABLE_COLUMNS, clean_query, cluster_table, filter_table
+from klyngekart.navigation import ORIGIN
 from klyngekart.ui import dataset, language, page_state, tr, url_widget
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
-from klyngekart.ui.profile import show_profile
+from klyngekart.ui.profile import SELECTION_KEY, link_columns, profile_picker, show_profile, with_profile_links
 
 lang = language()
 data = dataset()
@@ -22,8 +23,9 @@ def show_explorer() -> None:
     chosen_filters = cluster_filters(data, state, lang, filter_columns)
     level, county, sector = chosen_filters["level"], chosen_filters["county"], chosen_filters["sector"]
     query = clean_query(query)
-    if "cluster" in st.query_params:
-        del st.query_params["cluster"]
+    for name in ("cluster", ORIGIN.name):
+        if name in st.query_params:
+            del st.query_params[name]
     if query:
         st.query_params["q"] = query
     elif "q" in st.query_params:
@@ -38,19 +40,22 @@ def show_explorer() -> None:
     st.markdown(count)
     labels = {column: tr(f"clusters.col_{column}") for column in TABLE_COLUMNS}
     picked = st.dataframe(
-        shown[list(TABLE_COLUMNS)],
+        with_profile_links(shown, lang, {"q": query, **chosen_filters}, FILTERS),
         hide_index=True,
         width="stretch",
         height=560,
-        column_config={**labels, "name": st.column_config.TextColumn(labels["name"], width="medium")},
+        column_config={**labels, **link_columns(labels)},
         on_select="rerun",
         selection_mode="single-row",
-        key="clusters-table",
+        key=SELECTION_KEY,
     )
+    chosen = profile_picker(shown)
     if picked.selection.rows:
-        st.query_params["cluster"] = shown.iloc[picked.selection.rows[0]]["cluster_id"]
+        chosen = shown.iloc[picked.selection.rows[0]]["cluster_id"]
+    if chosen:
+        st.query_params["cluster"] = chosen
         st.rerun()
-    st.markdown(tr("clusters.pick_hint"))
+    st.markdown(tr("clusters.pick_hint") + " " + tr("clusters.link_hint"))
     download = shown[list(TABLE_COLUMNS)].rename(columns=labels)
     st.download_button(
         tr("export.csv"), data=lambda: download.to_csv(index=False).encode("utf-8"), file_name="klyngekart-klynger.csv",

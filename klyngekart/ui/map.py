@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from klyngekart.charts.map import MapView, map_view, unplaced
+from klyngekart.charts.map import MapView, map_params, map_view, unplaced
 from klyngekart.clusters import today_text
 from klyngekart.data import Dataset
 from klyngekart.data.derive import in_county
+from klyngekart.navigation import from_map, profile_href
 from klyngekart.ui import dataset, language, tr
 from klyngekart.ui.registry import page_entry
 from klyngekart.ui.tables import download_table, link_table
@@ -53,7 +54,9 @@ def cluster_list(shown: pd.DataFrame, county: str, county_names: dict[str, str],
     listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
     columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
     if profile_page is not None:
-        listed["profile"] = profile_page.url_path + "?cluster=" + listed["cluster_id"] + ("&lang=en" if lang == "en" else "")
+        # The link carries the map's view, so the profile's back button returns to it.
+        back = from_map(st.query_params.to_dict(), map_params(dataset()))
+        listed["profile"] = [profile_href(cluster_id, lang, back) for cluster_id in listed["cluster_id"]]
         columns["profile"] = tr("map.profile")
     columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
     link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", {"name": "profile", "source": "source_url"}, list_title)

@@ -56,7 +56,7 @@ def test_url_restores_year_metric_and_county():
     rows = listed(at)
     assert rows == [
         [
-            ("GCE Ocean Technology", "klynger?cluster=gce-ocean&lang=en"),
+            ("GCE Ocean Technology", "klynger?cluster=gce-ocean&from=map&year=2016&metric=active&county=46&lang=en"),
             ("GCE", None),
             ("Vestland", None),
             ("ocean technology", None),

@@ -41,7 +41,7 @@ def test_search_opens_profile_and_back_restores_the_search(visit, ds):
     visit.page.wait_for_url(f"**cluster={expected['cluster_id']}**", timeout=30_000)
     visit.settle()
     assert visit.page.locator("h1").first.inner_text().strip() == expected["name"]
-    visit.page.get_by_role("link", name="Back to all clusters").first.click()
+    visit.page.get_by_role("button", name="Back to all clusters").first.click()
     visit.page.wait_for_function("() => !location.search.includes('cluster=')", timeout=30_000)
     visit.settle()
     assert visit.page.locator("h1").first.inner_text().strip() == "Clusters"

@@ -1,3 +1,6 @@
+import re
+
+import pytest
 from starlette.applications import Starlette
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import JSONResponse, Response
@@ -39,9 +42,37 @@ def test_shell_in_the_page_language_with_our_title_icon_and_description():
     en = rewrite(SHELL, "", "kart", "en", CHUNKS, chart_paths())
     assert '<html lang="nb">' in nb and '<html lang="en">' not in nb
     assert '<html lang="en">' in en
-    assert "<title>Klyngekart</title>" in nb and "<title>Streamlit</title>" not in nb
+    assert "<title>Kart · Klyngekart</title>" in nb and "<title>Streamlit</title>" not in nb
+    assert "<title>Map · Klyngekart</title>" in en
     assert 'href="/app/static/favicon.png"' in nb
     assert 'name="description" content="Offentlige tall' in nb and 'name="description" content="Public figures' in en
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "title"),
+    [
+        ("", "nb", "Forside · Klyngekart"),
+        ("budsjett", "nb", "Budsjett · Klyngekart"),
+        ("budsjett", "en", "Budget · Klyngekart"),
+        ("klynger", "en", "Clusters · Klyngekart"),
+        ("nope", "nb", "Fant ikke siden · Klyngekart"),
+        ("kart/extra/path", "en", "Page not found · Klyngekart"),
+    ],
+)
+def test_every_page_has_its_own_title_in_the_page_language(path, lang, title):
+    assert f"<title>{title}</title>" in rewrite(SHELL, "", path, lang, CHUNKS, chart_paths())
+
+
+def test_the_shells_files_are_addressed_from_the_root_on_any_depth():
+    # Relative to /kart/extra/path, "./static/js/…" pointed at /kart/extra/static/js/…, which
+    # Streamlit answers with this HTML: no script ran and the page stayed blank.
+    shell = rewrite(SHELL, "", "kart/extra/path", "nb", CHUNKS, chart_paths())
+    assert '="./' not in shell
+    entry = re.search(r'<script type="module" crossorigin src="([^"]+)"', shell)[1]
+    assert entry.startswith("/static/js/index.")
+    assert 'rel="stylesheet" crossorigin href="/static/css/' in shell
+    under = rewrite(SHELL, "klyngekart", "a/b", "nb", CHUNKS, chart_paths())
+    assert re.search(r'<script type="module" crossorigin src="/klyngekart/static/js/index\.', under)
 
 
 def test_server_address_and_plotly_preload():
@@ -92,3 +123,32 @@ def test_everything_else_passes_through():
     assert '<html lang="en">' in raw.text and "BACKEND_BASE_URL" not in raw.text
     assert client.get("/_stcore/health", headers=PAGE).json() == {"ok": True}
     assert client.head("/kart", headers=PAGE).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/nope", "/kart/extra/path", "/a/b", "/budsjett/x", "/ikke-funnet"])
+def test_an_address_that_is_no_page_is_a_404_with_the_app_in_it(path):
+    client = streamlit_like()
+    for method in ("GET", "HEAD"):
+        response = client.request(method, path + "?lang=en", headers=PAGE, follow_redirects=False)
+        assert response.status_code == 404
+    body = client.get(path + "?lang=en", headers=PAGE).text
+    assert "<title>Page not found · Klyngekart</title>" in body and '<div id="root">' in body
+
+
+@pytest.mark.parametrize("path", ["/", "/kart", "/budsjett", "/klynger?cluster=gce-ocean"])
+def test_every_page_is_a_200(path):
+    client = streamlit_like()
+    assert client.get(path, headers=PAGE).status_code == 200
+    assert client.head(path, headers=PAGE).status_code == 200
+
+
+def test_pages_under_a_base_path():
+    inner = streamlit_like().app.app.app  # the Streamlit stand-in, without our layers
+    client = TestClient(PageShell(inner, base_path="/klyngekart/"))
+    assert client.get("/klyngekart/kart", headers=PAGE).status_code == 200
+    assert client.get("/klyngekart", headers=PAGE).status_code == 200
+    assert client.get("/klyngekart/", headers=PAGE).status_code == 200
+    missing = client.get("/klyngekart/kart/extra", headers=PAGE)
+    assert missing.status_code == 404 and 'src="/klyngekart/static/js/index.' in missing.text
+    # The base path's own name is no page inside it.
+    assert client.get("/klyngekart/klyngekart", headers=PAGE).status_code == 404
