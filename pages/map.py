@@ -9,11 +9,11 @@ from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
+from klyngekart.navigation import MAP_VIEW, from_map
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.map import cached_map_view, cluster_list, county_table, unplaced_note
 from klyngekart.ui.registry import page_entry
-from klyngekart.urlstate import Param
 
 PLAY_SECONDS = 1.2
 lang = language()
@@ -23,7 +23,7 @@ county_names = today_counties(data)
 PARAMS = map_params(data)
 OPTIONS = {param.name: param.options for param in PARAMS}
 # Which tab is open (county map, host towns, table): a page setting, not part of the chart, so exports ignore it.
-VIEW = Param("view", "counties", ("counties", "towns", "table"))
+VIEW = MAP_VIEW
 sector_nb = dict(zip(data["clusters"]["sector_en"], data["clusters"]["sector_nb"], strict=False))
 profile_page = page_entry("clusters")
 
@@ -81,7 +81,7 @@ if towns_tab.open:
         if profile_page is not None and not chosen_row.empty:
             st.page_link(
                 profile_page.script, label=tr("map.points_open", name=chosen_row.iloc[0]["name"]), icon=":material/hub:",
-                query_params={"cluster": chosen_row.iloc[0]["cluster_id"], "lang": lang},
+                query_params={"cluster": chosen_row.iloc[0]["cluster_id"], "lang": lang, **from_map(st.query_params.to_dict(), PARAMS)},
             )
 if table_tab.open:
     with table_tab:
