@@ -44,6 +44,12 @@ def test_shell_in_the_page_language_with_our_title_icon_and_description():
     assert 'name="description" content="Offentlige tall' in nb and 'name="description" content="Public figures' in en
 
 
+def test_house_stylesheet_is_in_the_head_of_every_page():
+    for page in ("", "kart", "kilder"):
+        shell = rewrite(SHELL, "", page, "nb", CHUNKS, chart_paths())
+        assert shell.count(":focus-visible") >= 1 and shell.index(":focus-visible") < shell.index("</head>")
+
+
 def test_server_address_and_plotly_preload():
     shell = rewrite(SHELL, "", "kart", "nb", CHUNKS, chart_paths())
     assert 'BACKEND_BASE_URL: location.origin + "/"' in shell
