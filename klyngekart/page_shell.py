@@ -48,6 +48,8 @@ FAVICON = "app/static/favicon.png"
 # language, so Streamlit's ETag for index.html says nothing about the page a browser has cached;
 # and Streamlit would gzip the shell before it can be edited (server.py's gzip, outside this, does).
 DROPPED = {b"if-none-match", b"if-modified-since", b"accept-encoding"}
+# The house stylesheet (focus outline, target sizes, embed view), inline: no extra request.
+HOUSE_STYLE = "<style>" + (Path(__file__).parent / "house.css").read_text(encoding="utf-8") + "</style>"
 
 
 # A chunk's static imports, as Streamlit's bundler writes them: import{…}from"./name.hash.js".
@@ -93,6 +95,7 @@ def rewrite(shell: str, base_path: str, page_path: str, lang: str, chunks: tuple
         # and base path is where it always is here.
         f"<script>window.__streamlit = {{BACKEND_BASE_URL: location.origin + {json.dumps(prefix)}}};</script>",
         TOUCH_SCROLL,
+        HOUSE_STYLE,
     ]
     if page_path in charts:
         # The shell already preloads the chunks every page needs.

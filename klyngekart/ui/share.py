@@ -16,6 +16,10 @@ from klyngekart.ui import dataset, language, page_state, tr
 from klyngekart.ui.charts import PLOTLY_CONFIG, chart_bundle, current_url
 
 EMBED_PARAM = "chart"
+# The iframe height the snippet suggests, and what the embed view's own top and bottom padding
+# (klyngekart/house.css) take of it.
+EMBED_HEIGHT = 620
+EMBED_PADDING = 24
 
 
 def site_root() -> str:
@@ -41,7 +45,7 @@ def share_box(bundle: ChartBundle, date: str) -> None:
             st.markdown(tr("share.embed"))
             snippet = (
                 f'<iframe src="{html.escape(embed_url(bundle.key))}" title="{html.escape(bundle.title)}" '
-                'width="100%" height="620" style="border:0" loading="lazy"></iframe>'
+                f'width="100%" height="{EMBED_HEIGHT}" style="border:0" loading="lazy"></iframe>'
             )
             st.code(snippet, language=None, wrap_lines=True)
         st.markdown(tr("share.citation"))
@@ -59,7 +63,14 @@ def embedded_chart() -> str | None:
 
 
 def render_embedded(key: str) -> None:
-    """One chart with its title, finding and sources, and nothing else: for iframes."""
+    """One chart with its title, key, sources and licence, and nothing else: for iframes.
+
+    Everything sits in a box as tall as the snippet's iframe, and the chart takes what the text
+    leaves (height="stretch"), so the source and licence line stays inside the frame whatever the
+    width: at 320 px the text wraps onto more lines and the chart gets shorter. The house
+    stylesheet (klyngekart/house.css) trims the page's paddings and makes the box follow the
+    frame's real height.
+    """
     chart = CHARTS[key]
     data = dataset()
     values = page_state(chart.params(data))
@@ -67,9 +78,14 @@ def render_embedded(key: str) -> None:
     if bundle is None:
         st.info(tr("share.no_chart"))
         return
-    st.subheader(bundle.title)
-    st.plotly_chart(bundle.fig, config=PLOTLY_CONFIG, width="stretch", alt=bundle.summary)
-    st.markdown(escape_markdown(f"{bundle.source_line} {t('export.licence_line', language(), licence=data.release.licence)}"))
-    query = {name: st.query_params[name] for name in st.query_params if name not in (EMBED_PARAM, "embed")}
-    full = site_root() + chart.page_path + ("?" + urlencode(query) if query else "")
-    st.markdown(f"[{tr('share.open_full')}]({full})")
+    with st.container(height=EMBED_HEIGHT - EMBED_PADDING, border=False, gap="small", key="embed"):
+        st.subheader(bundle.title, anchor=False)
+        st.plotly_chart(bundle.fig, config=PLOTLY_CONFIG, width="stretch", height="stretch", alt=bundle.summary)
+        # The notes say what the chart's marks mean (numbered milestones, hatching) and credit
+        # the map outlines, as under an exported image.
+        for note in bundle.notes:
+            st.caption(escape_markdown(note))
+        licence = t("export.licence_line", language(), licence=data.release.licence)
+        query = {name: st.query_params[name] for name in st.query_params if name not in (EMBED_PARAM, "embed")}
+        full = site_root() + chart.page_path + ("?" + urlencode(query) if query else "")
+        st.caption(f"{escape_markdown(bundle.source_line)} {escape_markdown(licence)} · [{tr('share.open_full')}]({full})")

@@ -1,3 +1,6 @@
+import re
+
+from klyngekart.ui.share import EMBED_HEIGHT
 from tests.app.conftest import open_page, plotted
 
 
@@ -6,9 +9,28 @@ def test_embed_shows_one_chart_and_its_source():
     assert not at.exception
     assert len(at.get("plotly_chart")) == 1
     assert at.subheader[0].value == "Cluster programme: yearly amount, enacted budget"
-    assert any(m.value.startswith("Source") for m in at.markdown)
+    assert any(c.value.startswith("Source") and "Licence" in c.value for c in at.caption)
     assert len(at.title) == 0 and len(at.metric) == 0
     assert plotted(at)["layout"]["separators"] == ".,"
+
+
+def test_embed_keys_the_numbered_milestones():
+    at = open_page("home", {"chart": "budget", "embed": "true", "lang": "en"})
+    # Caption values are the escaped Markdown the page sends.
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    numbers = [re.sub(r"\D", "", a["text"]) for a in plotted(at)["layout"]["annotations"] if a["text"].startswith("<b>")]
+    assert numbers and any(all(f"({n}) " in c for n in numbers) for c in captions)
+
+
+def test_map_embed_credits_kartverket():
+    at = open_page("home", {"chart": "map", "embed": "true", "lang": "en"})
+    assert any(c.value.startswith("© Kartverket") for c in at.caption)
+
+
+def test_snippet_suggests_the_height_the_embed_view_is_laid_out_for():
+    at = open_page("budget", {})
+    at.toggle(key="share-budget").set_value(True).run()
+    assert any(f'height="{EMBED_HEIGHT}"' in c.value for c in at.code)
 
 
 def test_embed_view_has_no_sidebar():

@@ -75,6 +75,12 @@ def test_the_shells_files_are_addressed_from_the_root_on_any_depth():
     assert re.search(r'<script type="module" crossorigin src="/klyngekart/static/js/index\.', under)
 
 
+def test_house_stylesheet_is_in_the_head_of_every_page():
+    for page in ("", "kart", "kilder"):
+        shell = rewrite(SHELL, "", page, "nb", CHUNKS, chart_paths())
+        assert shell.count(":focus-visible") >= 1 and shell.index(":focus-visible") < shell.index("</head>")
+
+
 def test_server_address_and_plotly_preload():
     shell = rewrite(SHELL, "", "kart", "nb", CHUNKS, chart_paths())
     assert 'BACKEND_BASE_URL: location.origin + "/"' in shell
@@ -152,3 +158,11 @@ def test_pages_under_a_base_path():
     assert missing.status_code == 404 and 'src="/klyngekart/static/js/index.' in missing.text
     # The base path's own name is no page inside it.
     assert client.get("/klyngekart/klyngekart", headers=PAGE).status_code == 404
+
+
+def test_touch_on_a_chart_is_left_to_the_browser_from_the_first_byte():
+    # Streamlit sets Plotly's "pan" on charts that report clicks, and Plotly then cancelled the
+    # page's scroll on every touch (tests/e2e/test_touch_browser.py shows the swipe).
+    shell = rewrite(SHELL, "", "kart", "nb", CHUNKS, chart_paths())
+    assert shell.index("stopPropagation") < shell.index("</head>")
+    assert "{capture: true, passive: true}" in shell
