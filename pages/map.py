@@ -4,7 +4,8 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, today_counties
+from klyngekart.borders_of_time import TODAY, today_county
+from klyngekart.charts.map import FIRST_YEAR, HISTORIC_METRICS, last_year, map_coverage_text, map_params, today_counties
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import MAP_CREDIT, counties_url
 from klyngekart.i18n import t
@@ -33,7 +34,7 @@ state = page_state([*PARAMS, VIEW])
 
 # A click on a county in the choropleth arrives as the chart's selection on the next run.
 selection = st.session_state.get("map")
-clicked = [county_from_point(p) for p in (selection or {}).get("selection", {}).get("points", [])]
+clicked = [today_county(data, county_from_point(p)) for p in (selection or {}).get("selection", {}).get("points", [])]
 clicked = [code for code in clicked if code in county_names]
 if clicked and clicked[-1] != st.session_state.get("map_click_applied"):
     st.session_state["map_click_applied"] = st.session_state["map-county"] = clicked[-1]
@@ -50,7 +51,8 @@ metric = st.session_state[url_widget("map-metric", state["metric"], METRICS)]
 level = st.session_state[url_widget("map-level", state["level"], OPTIONS["level"])]
 sector = st.session_state[url_widget("map-sector", state["sector"], OPTIONS["sector"])]
 county = st.session_state[url_widget("map-county", state["county"], OPTIONS["county"])]
-chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
+borders = st.session_state[url_widget("map-borders", state["borders"], OPTIONS["borders"])]
+chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county, "borders": borders}
 
 view = cached_map_view(chosen)
 chart = chart_bundle("map", chosen, lang)
@@ -58,6 +60,8 @@ shown, table = view.shown, view.table
 
 st.header(chart.title)
 st.markdown(map_coverage_text(view.coverage, year, metric, lang))
+if borders != TODAY and metric not in HISTORIC_METRICS:
+    st.markdown(tr("map.borders_today_only"))
 # Only the open tab is drawn: the host-town map's WebGL library and the sortable grid are the
 # page's heaviest downloads, so a visitor who stays with the county map never fetches them.
 labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
@@ -107,6 +111,10 @@ with controls:
     far.selectbox(
         tr("map.county"), OPTIONS["county"], key="map-county",
         format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
+    )
+    st.radio(
+        tr("map.borders"), OPTIONS["borders"], key="map-borders", horizontal=True, help=tr("map.borders_help"),
+        format_func=lambda b: t(f"map.borders_option_{b}", lang),
     )
 st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
 if metric == "regions":

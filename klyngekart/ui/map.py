@@ -24,13 +24,14 @@ def _map_view(view: tuple[tuple[str, str], ...], version: str) -> MapView:
 def cached_map_view(state: dict[str, str]) -> MapView:
     """The map's view of a year, worked out once per view and shared by every session (read-only),
     like the chart drawn from it: a seen view then costs its run little CPU."""
-    wanted = {name: state[name] for name in ("year", "metric", "level", "sector")}
+    wanted = {name: state[name] for name in ("year", "metric", "level", "sector", "borders")}
     return _map_view(tuple(sorted(wanted.items())), dataset().release.version)
 
 
 def county_table(table: pd.DataFrame, column: str, metric: str, year: int) -> None:
+    # In the counties of an earlier time only the counts are known: no empty columns.
     download_table(
-        table.sort_values(column, ascending=False),
+        table.dropna(axis="columns", how="all").sort_values(column, ascending=False),
         {
             "name": tr("map.county"),
             "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
