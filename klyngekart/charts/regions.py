@@ -5,7 +5,7 @@ from __future__ import annotations
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
 from klyngekart.figures.maps import choropleth
-from klyngekart.geo import MAP_CREDIT, Outline
+from klyngekart.geo import Outline, map_credit
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import county_label_points
 from klyngekart.provenance import source_ids_of, source_line
@@ -40,5 +40,5 @@ def regions_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[
         subtitle=unit,
         source_line=source_line(ds, ids, lang),
         summary=summary,
-        notes=(t("regions.two_counties", lang), MAP_CREDIT),
+        notes=(t("regions.two_counties", lang), map_credit(lang)),
     )
