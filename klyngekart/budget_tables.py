@@ -11,7 +11,7 @@ from klyngekart.budget import cpi_factor, table_rows
 from klyngekart.data import Dataset
 from klyngekart.i18n import t, translate_text_columns, translate_values
 from klyngekart.provenance import with_source_columns
-from klyngekart.stages import STAGES, part_label, reconcile
+from klyngekart.stages import STAGES, funder_text, part_label, reconcile
 
 # Measures given in percent, not kroner.
 PERCENT_MEASURES = ("change_pct",)
@@ -29,10 +29,8 @@ def _figures_table(ds: Dataset, programme: str, lang: str, base: int | None) -> 
         factor = rows["year"].astype(int).map(cpi_factor(ds["reference/cpi"], base))
         in_kroner = ~rows["measure"].isin(PERCENT_MEASURES)
         rows["value_real"] = (rows["value"].astype(float) * factor).where(in_kroner).round(1).astype("Float64")
-    rows["funder"] = rows["funder"].str.replace(";", ", ")
-    rows = translate_values(
-        rows, {"measure": "measure.", "basis": "basis.", "stage": "stage.", "qualifier": "qualifier.", "funder": "funder."}, lang
-    )
+    rows["funder"] = [funder_text(f, lang) for f in rows["funder"]]
+    rows = translate_values(rows, {"measure": "measure.", "basis": "basis.", "stage": "stage.", "qualifier": "qualifier."}, lang)
     rows = translate_text_columns(rows, ["preferred_reason"], lang)
     columns = {
         "year": "table.year", "part": "budget.part", "stage": "budget.stage", "funder": "budget.funder",

@@ -80,6 +80,13 @@ def part_label(component: str, funder: object, lang: str) -> str:
     return t("budget.part_other", lang, part=data_text(component, lang))
 
 
+def funder_text(funder: object, lang: str) -> str:
+    """Who paid, as the reader reads it: 'KRD, NHD'; a funder the source does not name is 'ikke oppgitt'."""
+    if not isinstance(funder, str):
+        return ""
+    return ", ".join(t("funder.unstated", lang) if name == "unstated" else name for name in split_list(funder))
+
+
 def reconcile(budgets: pd.DataFrame, programme: str, derived: bool = False) -> pd.DataFrame:
     """Years and components with amounts at two or more stages, one column per stage in the
     budget's order, and `diff_<stage>`: the amount minus the amount at the stage before it that has one."""

@@ -135,3 +135,11 @@ def test_every_plural_in_the_code_has_both_forms():
     assert {"table.count", "compare.per_without", "compare.regions_count"} <= keys
     for lang in LANGUAGES:
         assert {f"{key}_{form}" for key in keys for form in ("one", "other")} <= set(strings(lang))
+
+
+def test_funders_in_words():
+    from klyngekart.stages import funder_text
+
+    assert funder_text("KRD;NHD", "nb") == "KRD, NHD"
+    assert funder_text("unstated", "nb") == "ikke oppgitt"
+    assert funder_text("unstated", "en") == "not stated"
