@@ -9,6 +9,7 @@ import io
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from klyngekart.html_table import html_table
 from klyngekart.i18n import column_formats, plural
@@ -37,11 +38,17 @@ def download_table(
     for name, text in ({"source_url": tr("table.open_source")} | (links or {})).items():
         if name in columns:
             config[name] = st.column_config.LinkColumn(columns[name], display_text=text)
-    # A styled frame keeps the numbers underneath, so the grid still sorts 9 before 10.
-    formats = column_formats(shown, language())
-    st.dataframe(shown.style.format(formats) if formats else shown, hide_index=True, width="stretch", column_config=config, key=f"{key}-frame")
+    st.dataframe(readable(shown), hide_index=True, width="stretch", column_config=config, key=f"{key}-frame")
     st.markdown(plural("table.count", len(shown), language()))
     download_buttons(shown, stem, key)
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame | Styler:
+    """`frame` for st.dataframe, its numbers written in the reader's language (column_formats).
+    A styled frame keeps the numbers underneath, so the grid still sorts 9 before 10."""
+    shown = _blank_text(frame)
+    formats = column_formats(shown, language())
+    return shown.style.format(formats) if formats else shown
 
 
 def _blank_text(rows: pd.DataFrame) -> pd.DataFrame:
