@@ -70,12 +70,11 @@ def method_card(data: Dataset) -> None:
 
 
 def effects_table(data: Dataset) -> None:
+    lang = language()
+    rows = translate_values(with_source_columns(effect_series(data["effects"]), data), {"indicator": "effects.indicator_"}, lang)
     with st.expander(tr("effects.table_title")):
         download_table(
-            translate_text_columns(
-                translate_values(with_source_columns(effect_series(data["effects"]), data), {"indicator": "effects.indicator_"}, language()),
-                ["window", "comparison"], language(),
-            ),
+            translate_text_columns(rows, ["window", "comparison"], lang),
             {
                 "report_year": tr("effects.report_year"),
                 "indicator": tr("effects.indicator"),
@@ -88,7 +87,7 @@ def effects_table(data: Dataset) -> None:
                 "source": tr("table.source"),
                 "note": tr("table.note"),
             },
-            file_stem(language(), "effects"),
+            file_stem(lang, "effects"),
             "effects-table",
         )
 
