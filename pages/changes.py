@@ -6,6 +6,7 @@ from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
 from klyngekart.ui import language, tr
 from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
+from klyngekart.ui.tables import readable
 
 lang = language()
 history = release_history()
@@ -19,7 +20,7 @@ if not history:
 else:
     st.header(tr("changes.overview_heading"))
     st.dataframe(
-        overview_frame(history, lang),
+        readable(overview_frame(history, lang)),
         hide_index=True,
         width="stretch",
         column_config={

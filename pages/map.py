@@ -6,8 +6,9 @@ import streamlit as st
 
 from klyngekart.borders_of_time import TODAY, today_county
 from klyngekart.charts.map import FIRST_YEAR, HISTORIC_METRICS, last_year, map_coverage_text, map_params, today_counties
+from klyngekart.clusters import level_label
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
-from klyngekart.geo import MAP_CREDIT, counties_url
+from klyngekart.geo import counties_url, map_credit
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
 from klyngekart.navigation import MAP_VIEW, from_map
@@ -102,7 +103,7 @@ with controls:
     left, middle, right, far = st.columns(4)
     left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang), help=tr("map.metric_help"))
     middle.selectbox(
-        tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else v
+        tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else level_label(v, lang)
     )
     right.selectbox(
         tr("map.sector"), OPTIONS["sector"], key="map-sector",
@@ -116,7 +117,7 @@ with controls:
         tr("map.borders"), OPTIONS["borders"], key="map-borders", horizontal=True, help=tr("map.borders_help"),
         format_func=lambda b: t(f"map.borders_option_{b}", lang),
     )
-st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
+st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=map_credit(lang)))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 

@@ -11,7 +11,7 @@ from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
 from klyngekart.data.borders import CURRENT_SET, BorderSet
 from klyngekart.figures.maps import choropleth, county_key
-from klyngekart.geo import MAP_CREDIT, Outline, hit_points
+from klyngekart.geo import Outline, hit_points, map_credit
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
     ACTIVE,
@@ -241,7 +241,7 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         source_line=source_line(ds, shown_ids, lang),
         summary=summary,
         # A printed map cannot be hovered: the numbers on it, named.
-        notes=(county_key(table, column, lang, 2 if metric == "per_100k" else 0), *notes, MAP_CREDIT),
+        notes=(county_key(table, column, lang, 2 if metric == "per_100k" else 0), *notes, map_credit(lang)),
     )
 
 
