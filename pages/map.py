@@ -5,12 +5,14 @@ import time
 import streamlit as st
 
 from klyngekart.borders_of_time import TODAY, today_county
-from klyngekart.charts.map import FIRST_YEAR, HISTORIC_METRICS, last_year, map_coverage_text, map_params, today_counties
+from klyngekart.charts.map import FIRST_YEAR, HISTORIC_METRICS, borders_note, last_year, map_coverage_text, map_params, today_counties
 from klyngekart.clusters import level_label
+from klyngekart.data.borders import CURRENT_SET
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
 from klyngekart.geo import counties_url, map_credit
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
+from klyngekart.markdown import escape_markdown
 from klyngekart.navigation import MAP_VIEW, from_map
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
@@ -60,6 +62,7 @@ chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
+st.markdown(escape_markdown(chart.subtitle) + ".")
 st.markdown(map_coverage_text(view.coverage, year, metric, lang))
 if borders != TODAY and metric not in HISTORIC_METRICS:
     st.markdown(tr("map.borders_today_only"))
@@ -117,7 +120,9 @@ with controls:
         tr("map.borders"), OPTIONS["borders"], key="map-borders", horizontal=True, help=tr("map.borders_help"),
         format_func=lambda b: t(f"map.borders_option_{b}", lang),
     )
-st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=map_credit(lang)))
+today_borders = view.borders.name == CURRENT_SET.name
+borders_text = tr("map.borders_note") if today_borders else borders_note(view.borders, year, len(table), lang)
+st.markdown(borders_text + " " + tr("map.credit", credit=map_credit(lang)))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 

@@ -174,18 +174,19 @@ def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     as_it_stood = programme(ds)[year]
     admitted, regions = as_it_stood.admitted, as_it_stood.regions
     drawn = drawn_set(year, state.get("borders", TODAY), metric)
+    counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
+    # The clusters listed under the map keep today's county whatever borders the map is drawn in.
+    shown = filter_clusters(counted, state["level"], state["sector"])
     if drawn is CURRENT_SET:
         base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
+        table = count_by_county(base, shown, regions)
     else:
-        # Counted in the counties of the time: "county_code_today" holds the county then.
+        # Counted and covered in the counties of the time: there "county_code_today" holds the county then.
         admitted = admitted.assign(county_code_today=counties_then(ds, admitted, drawn))
         counties = set_counties(ds, drawn)
         base = counties.assign(population=pd.array([pd.NA] * len(counties), dtype="Int64"), population_date=pd.NA)
-    counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
-    shown = filter_clusters(counted, state["level"], state["sector"])
-    table = count_by_county(base, shown, regions)
-    if drawn is not CURRENT_SET:
-        table = table.assign(regions=pd.NA, per_100k=pd.NA)
+        then = filter_clusters(admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted, state["level"], state["sector"])
+        table = count_by_county(base, then, regions).assign(regions=pd.NA, per_100k=pd.NA)
     if metric == "active":
         # Not known is not zero: each county also says how many might have been in.
         maybe = filter_clusters(admitted[admitted["status"].eq(END_UNKNOWN)], state["level"], state["sector"])
