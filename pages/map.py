@@ -79,10 +79,13 @@ if counties_tab.open:
 if towns_tab.open:
     with towns_tab:
         points = point_layer_data(shown, county_names, lang)
-        picked = st.pydeck_chart(
-            point_map(points, counties_url()), height=600, alt=tr("map.points_alt", count=len(points), year=year),
-            on_select="rerun", key="map-towns",
-        )
+        movable = st.toggle(tr("map.points_move"), key="map-towns-move", help=tr("map.points_move_help"))
+        # The container's key tells the house stylesheet whether the map may take touch gestures.
+        with st.container(key="movable-map-towns" if movable else "still-map-towns"):
+            picked = st.pydeck_chart(
+                point_map(points, counties_url(), movable), height=480, alt=tr("map.points_alt", count=len(points), year=year),
+                on_select="rerun", key="map-towns",
+            )
         st.markdown(tr("map.points_legend"))
         # A dot clicked in an earlier year may not be on the map now; then nothing is offered.
         chosen_row = points[points["cluster_id"].eq(picked_cluster(picked))]

@@ -186,4 +186,5 @@ def cluster_map(shapes: dict, latitude: float, longitude: float, county_code: ob
         get_fill_color=POINT, get_line_color=[255, 255, 255], stroked=True, line_width_min_pixels=2, radius_min_pixels=7,
     )
     view = pdk.ViewState(latitude=latitude, longitude=longitude, zoom=4, min_zoom=3, max_zoom=8)
-    return pdk.Deck(layers=[counties, town], initial_view_state=view, map_provider=None, tooltip=False)
+    # A still map: it shows where the town is, and a swipe over it scrolls the page on a phone.
+    return pdk.Deck(layers=[counties, town], initial_view_state=view, views=[pdk.View("MapView", controller=False)], map_provider=None, tooltip=False)

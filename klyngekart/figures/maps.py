@@ -216,8 +216,11 @@ def picked_cluster(selection: object) -> str | None:
     return str(found) if found else None
 
 
-def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
-    """Host towns over the counties; `geojson` is the borders or the address they are served at."""
+def point_map(points: pd.DataFrame, geojson: dict | str, movable: bool = False) -> pdk.Deck:
+    """Host towns over the counties; `geojson` is the borders or the address they are served at.
+
+    The map stays put unless `movable`: on a phone a swipe over a map that pans sends Norway out
+    of view and traps the page's scroll, so panning and zooming wait for the visitor to ask."""
     counties = pdk.Layer(
         "GeoJsonLayer",
         data=geojson,
@@ -251,6 +254,7 @@ def point_map(points: pd.DataFrame, geojson: dict | str) -> pdk.Deck:
     return pdk.Deck(
         layers=[counties, dots],
         initial_view_state=pdk.ViewState(latitude=CENTRE["lat"], longitude=CENTRE["lon"], zoom=ZOOM),
+        views=[pdk.View("MapView", controller=movable)],
         map_provider=None,
         tooltip=tooltip,
     )

@@ -128,7 +128,8 @@ def show_profile(cluster_id: str) -> None:
     if found.has_point:
         st.header(tr("clusters.map_title"))
         deck = cluster_map(county_shapes(), float(cluster["latitude"]), float(cluster["longitude"]), cluster["county_code_today"], cluster["name"])
-        st.pydeck_chart(deck, height=360, key="cluster-map")
+        with st.container(key="still-map-profile"):
+            st.pydeck_chart(deck, height=360, key="cluster-map")
         town = cluster["host_municipality"] if isinstance(cluster["host_municipality"], str) else ""
         st.markdown(tr("clusters.map_caption", town=escape_markdown(town), credit=map_credit(language())))
 

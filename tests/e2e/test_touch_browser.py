@@ -73,3 +73,24 @@ def test_one_tap_on_a_county_chooses_it(phone):
     x, y = phone.stable(lambda: county_target(phone.page, "50", 10))
     phone.page.touchscreen.tap(x, y)
     phone.page.wait_for_url("**county=50**", timeout=30_000)
+
+
+def swipe_over_deck(phone) -> float:
+    """Swipe up over the host-town map; how far the page moved under the finger."""
+    canvas = phone.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible", timeout=60_000)
+    canvas.evaluate("canvas => canvas.scrollIntoView({block: 'start'})")
+    before = phone.stable(lambda: canvas.bounding_box()["y"])
+    box = canvas.bounding_box()
+    swipe_up(phone.page, box["x"] + box["width"] / 2, min(box["y"] + box["height"] - 20, PHONE["viewport"]["height"] - 60))
+    return before - phone.stable(lambda: canvas.bounding_box()["y"])
+
+
+def test_a_swipe_over_the_host_town_map_scrolls_the_page_until_moving_is_turned_on(phone):
+    phone.open("/kart?view=towns")
+    assert swipe_over_deck(phone) > 60, "the page did not scroll under the finger"
+    # Asked for, the map takes the gesture and the page stays where it is.
+    phone.page.get_by_text("Flytt og zoom i kartet").click()
+    phone.page.locator(".st-key-movable-map-towns canvas").wait_for(state="visible", timeout=60_000)
+    phone.settle()
+    assert swipe_over_deck(phone) == 0

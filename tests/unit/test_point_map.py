@@ -37,3 +37,10 @@ def test_every_layer_has_an_id_and_only_dots_are_clickable():
     assert set(layers) == {"counties", POINTS}
     assert layers[POINTS]["pickable"] is True and not layers["counties"].get("pickable")
     assert [row["cluster_id"] for row in layers[POINTS]["data"]] == ["nce-a", "arena-b"]
+
+
+def test_the_map_stays_put_until_the_visitor_asks_to_move_it():
+    still = json.loads(point_map(point_layer_data(ROWS, {"46": "Vestland"}, "en"), "/geo/counties.geojson").to_json())
+    movable = json.loads(point_map(point_layer_data(ROWS, {"46": "Vestland"}, "en"), "/geo/counties.geojson", movable=True).to_json())
+    assert [view["controller"] for view in still["views"]] == [False]
+    assert [view["controller"] for view in movable["views"]] == [True]
