@@ -4,8 +4,10 @@ import streamlit as st
 
 from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
-from klyngekart.ui import language, tr
-from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
+from klyngekart.release_notes import release_name
+from klyngekart.ui import language, page_state, tr
+from klyngekart.ui.changes import KINDS, PAGE, RELEASE_PARAM, overview_frame, release_history, table_frame
+from klyngekart.urlstate import Param
 
 lang = language()
 history = release_history()
@@ -13,6 +15,8 @@ history = release_history()
 st.title(tr("changes.title"))
 st.markdown(tr("changes.lead"))
 st.markdown(tr("changes.method"))
+# A profile or budget year links here with the release that changed it: only that one is shown.
+chosen = page_state([Param(RELEASE_PARAM, "", tuple(release_name(entry) for entry in history))])[RELEASE_PARAM]
 
 if not history:
     st.info(tr("changes.none"))
@@ -28,7 +32,15 @@ else:
         },
     )
 
+if chosen:
+    entry = next(entry for entry in history if release_name(entry) == chosen)
+    named = tr("changes.release_heading", version=chosen, date=entry.record.date) if entry.record else tr("changes.unreleased_heading")
+    st.info(tr("changes.showing_one", release=escape_markdown(named)), icon=":material/filter_alt:")
+    st.page_link(PAGE, label=tr("changes.show_all"), icon=":material/history:", query_params={"lang": lang})
+
 for entry in history:
+    if chosen and release_name(entry) != chosen:
+        continue
     record = entry.record
     if record is None:
         st.header(tr("changes.unreleased_heading"))

@@ -1,0 +1,65 @@
+"""'Changed in release X' on a profile and under the budget table, and the What-changed page
+showing the one release they link to. Release 2026.2.1 of the fixture corrected nce-kongsberg's
+sector_en and the 2020 allocation."""
+
+import re
+
+import pytest
+
+from tests.app.conftest import open_page
+
+
+def plain(text: str) -> str:
+    """As a reader sees it: data values are escaped with backslashes."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def release_links(at) -> list[tuple[str, str]]:
+    return [(plain(link.proto.label), link.proto.query_string) for link in at.get("page_link") if "release=" in link.proto.query_string]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "line"),
+    [
+        ("nb", "Endret i utgave 2026.2.1", "- **Klyngeopplysninger:** Bransje (engelsk): systems technology → systems engineering"),
+        ("en", "Changed in release 2026.2.1", "- **Cluster details:** Sector (English): systems technology → systems engineering"),
+    ],
+)
+def test_a_changed_profile_says_so_and_links_to_the_release(lang, title, line):
+    at = open_page("clusters", {"cluster": "nce-kongsberg", "lang": lang})
+    assert not at.exception
+    [block] = [e for e in at.expander if plain(e.label) == title]
+    assert line in plain("\n".join(m.value for m in block.markdown))
+    [(_, query)] = release_links(at)
+    assert query == f"release=2026.2.1&lang={lang}"
+
+
+def test_an_unchanged_profile_shows_nothing_about_releases():
+    at = open_page("clusters", {"cluster": "gce-ocean", "lang": "en"})
+    assert not at.exception
+    assert not [e for e in at.expander if "release" in e.label]
+    assert release_links(at) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("nb", "Tall for disse årene ble rettet, lagt til eller fjernet i utgave 2026.2.1: 2020."),
+        ("en", "Figures for these years were corrected, added or removed in release 2026.2.1: 2020."),
+    ],
+)
+def test_budget_page_names_the_year_changed_and_its_release(lang, line):
+    at = open_page("budget", {"lang": lang})
+    assert not at.exception
+    assert line in [plain(m.value) for m in at.markdown]
+    assert [query for _, query in release_links(at)] == [f"release=2026.2.1&lang={lang}"]
+
+
+def test_what_changed_page_shows_only_the_release_linked_to():
+    at = open_page("changes", {"release": "2026.1.1", "lang": "en"})
+    assert not at.exception
+    assert [plain(h.value) for h in at.header] == ["Releases", "Release 2026.1.1 (2026-01-15)"]
+    assert "Showing one release only: Release 2026.1.1 (2026-01-15)." in [plain(i.value) for i in at.info]
+    assert len(at.dataframe) == 1  # the overview of every release stays
+    every = open_page("changes", {"release": "1999.1.1", "lang": "en"})
+    assert len(every.header) == 3 and any("release" in i.value for i in every.info)
