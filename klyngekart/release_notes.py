@@ -104,16 +104,18 @@ def row_name(table: str, row: RowChange, lang: str) -> str:
 
 
 def profile_lines(note: ReleaseNote, lang: str) -> list[str]:
-    """One Markdown list item per row, every data value escaped; the reason on a line below."""
+    """A Markdown list item per row, every data value escaped: a changed row with one nested item
+    per column, an added or removed row with its kind; the row's reason nested last."""
     lines = []
     for table, row in note.rows:
+        name = row_name(table, row, lang)
         if row.kind == "changed":
-            detail = "; ".join(_cell(cell, lang) for cell in row.cells)
+            lines.append(f"- **{name}**")
+            lines += [f"  - {_cell(cell, lang)}" for cell in row.cells]
         else:
-            detail = t(f"changes.kind_{row.kind}", lang)
-        lines.append(f"- **{row_name(table, row, lang)}:** {detail}")
+            lines.append(f"- **{name}:** {t(f'changes.kind_{row.kind}', lang)}")
         if row.reason:
-            lines.append(f"  {t('changes.reason', lang, reason=escape_markdown(row.reason))}")
+            lines.append(f"  - {t('changes.reason', lang, reason=escape_markdown(row.reason))}")
     return lines
 
 

@@ -6,7 +6,7 @@ from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
 from klyngekart.release_notes import release_name
 from klyngekart.ui import language, page_state, tr
-from klyngekart.ui.changes import KINDS, PAGE, RELEASE_PARAM, overview_frame, release_history, table_frame
+from klyngekart.ui.changes import KINDS, RELEASE_PARAM, overview_frame, release_history, table_frame
 from klyngekart.urlstate import Param
 
 lang = language()
@@ -36,7 +36,10 @@ if chosen:
     entry = next(entry for entry in history if release_name(entry) == chosen)
     named = tr("changes.release_heading", version=chosen, date=entry.record.date) if entry.record else tr("changes.unreleased_heading")
     st.info(tr("changes.showing_one", release=escape_markdown(named)), icon=":material/filter_alt:")
-    st.page_link(PAGE, label=tr("changes.show_all"), icon=":material/history:", query_params={"lang": lang})
+    # A button, not a link to this same page: a link left the release in the address bar.
+    if st.button(tr("changes.show_all"), icon=":material/history:", type="tertiary", key="changes-show-all"):
+        del st.query_params[RELEASE_PARAM]
+        st.rerun()
 
 for entry in history:
     if chosen and release_name(entry) != chosen:

@@ -21,8 +21,8 @@ def release_links(at) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("lang", "title", "line"),
     [
-        ("nb", "Endret i utgave 2026.2.1", "- **Klyngeopplysninger:** Bransje (engelsk): systems technology → systems engineering"),
-        ("en", "Changed in release 2026.2.1", "- **Cluster details:** Sector (English): systems technology → systems engineering"),
+        ("nb", "Endret i utgave 2026.2.1", "- **Klyngeopplysninger**\n  - Bransje (engelsk): systems technology → systems engineering"),
+        ("en", "Changed in release 2026.2.1", "- **Cluster details**\n  - Sector (English): systems technology → systems engineering"),
     ],
 )
 def test_a_changed_profile_says_so_and_links_to_the_release(lang, title, line):
@@ -61,5 +61,8 @@ def test_what_changed_page_shows_only_the_release_linked_to():
     assert [plain(h.value) for h in at.header] == ["Releases", "Release 2026.1.1 (2026-01-15)"]
     assert "Showing one release only: Release 2026.1.1 (2026-01-15)." in [plain(i.value) for i in at.info]
     assert len(at.dataframe) == 1  # the overview of every release stays
+    at.button(key="changes-show-all").click().run()
+    assert "release" not in at.query_params
+    assert len(at.header) == 3 and not at.info
     every = open_page("changes", {"release": "1999.1.1", "lang": "en"})
     assert len(every.header) == 3 and any("release" in i.value for i in every.info)

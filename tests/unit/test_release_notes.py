@@ -41,9 +41,9 @@ def test_a_corrected_cluster_row_names_its_release_column_values_and_reason(hist
     assert plain([summary_title([note], "nb")]) == "Endret i utgave 2026.2.1"
     assert plain([summary_title([note], "en")]) == "Changed in release 2026.2.1"
     nb, en = plain(profile_lines(note, "nb")), plain(profile_lines(note, "en"))
-    assert "- **Klyngeopplysninger:** Bransje (engelsk): systems technology → systems engineering" in nb
-    assert "- **Cluster details:** Sector (English): systems technology → systems engineering" in en
-    assert "Reason (note): Old Buskerud was split in 2024" in en
+    assert nb.startswith("- **Klyngeopplysninger**\n  - Bransje (engelsk): systems technology → systems engineering\n")
+    assert en.startswith("- **Cluster details**\n  - Sector (English): systems technology → systems engineering\n")
+    assert "\n  - Reason (note): Old Buskerud was split in 2024" in en
 
 
 def test_a_removed_level_row_is_named_by_its_level_and_start_year(history):
@@ -92,7 +92,13 @@ def test_lists_show_items_added_and_removed_long_text_only_that_it_changed_and_c
         "x",
     )
     line = plain(profile_lines(note, "nb"))
-    assert line == "- **NCE fra 2006:** Kilder: − a, + c; Merknad endret; Status ved slutt: ukjent → avsluttet; Sluttår: – → 2020"
+    assert line.split("\n") == [
+        "- **NCE fra 2006**",
+        "  - Kilder: − a, + c",
+        "  - Merknad endret",
+        "  - Status ved slutt: ukjent → avsluttet",
+        "  - Sluttår: – → 2020",
+    ]
     assert "old words" not in line
 
 
