@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from klyngekart.changes import CURRENT, CellChange, ReleaseChanges, RowChange, changes_to
 from klyngekart.i18n import strings, t
 from klyngekart.markdown import escape_markdown
+from klyngekart.urlstate import Param
 
 PROFILE_TABLES = ("clusters", "cluster_levels")
 # Lists kept in one cell: a change reads as the items added and removed, not two long strings.
@@ -20,6 +21,9 @@ TEXT_COLUMNS = frozenset({"note", "description_nb", "description_en"})
 # Column labels the site already uses elsewhere; the rest are changes.column_<name>.
 SHARED_LABELS = {"note": "table.note", "other_names": "clusters.col_other_names", "year": "table.year"}
 EMPTY = "–"
+# The What-changed page shows one release when its address names it: a profile or a budget year
+# links there with the release that changed it.
+RELEASE_PARAM = "release"
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,11 @@ class ReleaseNote:
 def release_name(entry: ReleaseChanges) -> str:
     """The name the What-changed page's `release` parameter knows this entry by."""
     return entry.record.version if entry.record else CURRENT
+
+
+def release_param(history: list[ReleaseChanges]) -> Param:
+    """The What-changed page's `release`: a release in the history, or CURRENT; none means all."""
+    return Param(RELEASE_PARAM, "", tuple(release_name(entry) for entry in history))
 
 
 def _group(history: list[ReleaseChanges], found: list[tuple[str, ReleaseChanges, RowChange]]) -> list[ReleaseNote]:

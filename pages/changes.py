@@ -4,10 +4,9 @@ import streamlit as st
 
 from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
-from klyngekart.release_notes import release_name
+from klyngekart.release_notes import RELEASE_PARAM, release_name, release_param
 from klyngekart.ui import language, page_state, tr
-from klyngekart.ui.changes import KINDS, RELEASE_PARAM, overview_frame, release_history, table_frame
-from klyngekart.urlstate import Param
+from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
 
 lang = language()
 history = release_history()
@@ -16,7 +15,7 @@ st.title(tr("changes.title"))
 st.markdown(tr("changes.lead"))
 st.markdown(tr("changes.method"))
 # A profile or budget year links here with the release that changed it: only that one is shown.
-chosen = page_state([Param(RELEASE_PARAM, "", tuple(release_name(entry) for entry in history))])[RELEASE_PARAM]
+chosen = page_state([release_param(history)])[RELEASE_PARAM]
 
 if not history:
     st.info(tr("changes.none"))

@@ -13,13 +13,20 @@ from klyngekart.changes import CURRENT, ReleaseChanges, TableChanges, history_ch
 from klyngekart.data.fingerprint import short
 from klyngekart.i18n import t
 from klyngekart.markdown import escape_markdown
-from klyngekart.release_notes import ReleaseNote, budget_year_changes, changed_years, profile_changes, profile_lines, release_title, summary_title
+from klyngekart.release_notes import (
+    RELEASE_PARAM,
+    ReleaseNote,
+    budget_year_changes,
+    changed_years,
+    profile_changes,
+    profile_lines,
+    release_title,
+    summary_title,
+)
 from klyngekart.ui import data_dir, dataset, language, tr
 
 KINDS = ("added", "removed", "changed")
 PAGE = "pages/changes.py"
-# The What-changed page shows one release when its address names it.
-RELEASE_PARAM = "release"
 
 
 @st.cache_resource(show_spinner=False)
