@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from klyngekart.data import DataError
+from klyngekart.i18n import setting_names
 from klyngekart.navigation import NOT_FOUND_PATH, page_for_path, page_title
 from klyngekart.ui import dataset, resolve_language, tr
 from klyngekart.ui.layout import error_page, footer, language_picker, mark_language
@@ -27,7 +28,7 @@ embedded = embedded_chart()
 if not embedded:
     language_picker(lang)
 if unknown_language:
-    st.info(tr("url.ignored", names="lang"), icon=":material/link_off:")
+    st.info(tr("url.ignored", names=setting_names(["lang"], lang)), icon=":material/link_off:")
 
 try:
     data = dataset()

@@ -7,42 +7,18 @@ time" draws a year in the counties that existed then, where a border set for tha
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from klyngekart.data import DATA_DIR, Dataset
-from klyngekart.data.borders import COUNTIES_FILE
+from klyngekart.data.borders import BORDER_SETS, CURRENT_SET, BorderSet
 from klyngekart.geo import Outline, county_outlines
 
 TODAY = "today"
 OF_THEIR_TIME = "of_their_time"
 BORDER_CHOICES = (TODAY, OF_THEIR_TIME)
-
-
-@dataclass(frozen=True)
-class BorderSet:
-    name: str  # the first year of the division, as in the file name
-    file: Path  # below data/
-    first_year: int
-    last_year: int | None  # None: still in force
-
-    def covers(self, year: int) -> bool:
-        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
-
-
-# Before 2020 the sets are built from 2020 polygons: a few municipalities made of parts of two
-# counties of the time are drawn whole in one ("approximated" in each file; see the tool).
-BORDER_SETS = (
-    BorderSet("2017", Path("geo") / "counties_2017.geojson", 2002, 2017),
-    BorderSet("2018", Path("geo") / "counties_2018.geojson", 2018, 2018),
-    BorderSet("2019", Path("geo") / "counties_2019.geojson", 2019, 2019),
-    BorderSet("2020", Path("geo") / "counties_2020.geojson", 2020, 2023),
-    BorderSet("2024", COUNTIES_FILE, 2024, None),
-)
-CURRENT_SET = BORDER_SETS[-1]
 
 
 def border_set(year: int, borders: str = TODAY) -> BorderSet | None:
@@ -89,3 +65,63 @@ def county_of_time(ds: Dataset, municipality_code: str, year: int) -> str | None
     else:
         return None
     return str(found.iloc[0]) if len(found) else None
+
+
+def municipality_counties(ds: Dataset, chosen: BorderSet, data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Today's municipality number → the county of `chosen` its point lies in: the same polygons
+    the map draws, so a cluster is counted in the county it is drawn in. Worked out once per set."""
+
+    def build(ds: Dataset) -> dict[str, str]:
+        import shapely
+
+        shapes = {}
+        for feature in _collection(str(data_dir / chosen.file))["features"]:
+            shape = shapely.geometry.shape(feature["geometry"])
+            shapely.prepare(shape)
+            shapes[str(feature["properties"]["county_code"])] = shape
+        towns = ds["reference/municipalities"].dropna(subset=["latitude", "longitude"])
+        found = {}
+        for code, lat, lon in zip(towns["municipality_code"], towns["latitude"].astype(float), towns["longitude"].astype(float), strict=True):
+            found[code] = next((county for county, shape in shapes.items() if shapely.contains_xy(shape, lon, lat)), None)
+        return {code: county for code, county in found.items() if county}
+
+    return ds.memo(f"borders.municipality_counties:{chosen.name}", build)
+
+
+def counties_then(ds: Dataset, frame: pd.DataFrame, chosen: BorderSet, data_dir: Path = DATA_DIR) -> list[str | None]:
+    """For each row of `frame` (clusters), its county or counties (';'-separated) in `chosen`:
+    where its host municipalities lie in that set's polygons; without a host municipality, the
+    county the source names when it is a county of that set. Otherwise None: not known then."""
+    towns = municipality_counties(ds, chosen, data_dir)
+    in_set = {str(f["properties"]["county_code"]) for f in _collection(str(data_dir / chosen.file))["features"]}
+    placed: list[str | None] = []
+    for municipalities, named in zip(frame["municipality_code"], frame["county_code_source"], strict=True):
+        if isinstance(municipalities, str):
+            codes = {towns.get(code) for code in municipalities.split(";")}
+        elif isinstance(named, str):
+            codes = set(named.split(";"))
+        else:
+            codes = {None}
+        placed.append(";".join(sorted(codes)) if codes and None not in codes and codes <= in_set else None)
+    return placed
+
+
+def set_counties(ds: Dataset, chosen: BorderSet, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The counties of `chosen` (county_code, name) in code order, named from reference/counties."""
+    codes = sorted(str(f["properties"]["county_code"]) for f in _collection(str(data_dir / chosen.file))["features"])
+    names = ds["reference/counties"].drop_duplicates("county_code").set_index("county_code")["name"]
+    return pd.DataFrame({"county_code": codes, "name": [names.get(code, code) for code in codes]})
+
+
+def today_county(ds: Dataset, code: str | None) -> str | None:
+    """The county of today a clicked county stands for: itself, or the one county an older county
+    lies wholly in (Hordaland → Vestland); None where it was split (Buskerud before 2020)."""
+    if code is None:
+        return None
+    counties = ds["reference/counties"].drop_duplicates("county_code").set_index("county_code")
+    if code not in counties.index:
+        return None
+    if pd.isna(counties.at[code, "valid_to"]):
+        return code
+    maps_to = counties.at[code, "maps_to"]
+    return maps_to if isinstance(maps_to, str) and ";" not in maps_to else None

@@ -16,6 +16,7 @@ import numpy as np
 
 from klyngekart.data import DATA_DIR
 from klyngekart.data.borders import COUNTIES_FILE
+from klyngekart.i18n import t
 
 # Where server.py serves that file, for the host-town map (deck.gl fetches its layers by address).
 COUNTIES_URL = "/geo/counties_2024.geojson"
@@ -29,7 +30,10 @@ def counties_version(data_dir: Path = DATA_DIR) -> str:
 
 def counties_url() -> str:
     return f"{COUNTIES_URL}?v={counties_version()}"
-MAP_CREDIT = "© Kartverket (CC BY 4.0), forenklet / simplified"
+def map_credit(lang: str) -> str:
+    """Kartverket's credit for the borders, in the page's language."""
+    return t("map.credit_text", lang)
+
 # Transverse Mercator on 15° east, the meridian of UTM zone 33 in which Norway's own maps are
 # drawn: the country keeps its familiar shape, where Web Mercator swells Finnmark.
 EARTH_RADIUS_KM = 6371.0

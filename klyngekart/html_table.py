@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ STYLE = """<style>
 
 # The link colour goes into CSS unescaped, so only a hex colour is taken.
 COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")
+ASCII_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def safe_address(target: str) -> bool:
@@ -39,7 +41,8 @@ def safe_address(target: str) -> bool:
 def _text(value: object) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return html.escape(" ".join(str(value).split()))
+    # Only ASCII whitespace is folded: the no-break space in "1 234" keeps a number on one line.
+    return html.escape(" ".join(ASCII_SPACE.split(str(value).strip(" \t\r\n\f\v"))))
 
 
 def _link(text: str, target: object) -> str:
@@ -52,17 +55,23 @@ def _link(text: str, target: object) -> str:
 
 
 def html_table(
-    rows: pd.DataFrame, columns: dict[str, str], caption: str, link_colour: str, links: dict[str, str] | None = None
+    rows: pd.DataFrame, columns: dict[str, str], caption: str, link_colour: str, links: dict[str, str] | None = None,
+    formats: dict[str, Callable[[object], str]] | None = None,
 ) -> str:
     """`columns` (name → heading) of `rows` as an HTML table named by `caption`. `links` maps a
     shown column to the column holding the address its text links to; a row without a safe
-    address shows plain text. Every value is escaped; `link_colour` is a hex colour or ignored."""
-    links = links or {}
+    address shows plain text. `formats` writes a column's values (numbers in the reader's
+    language, klyngekart.i18n.column_formats). Every value is escaped; `link_colour` is a hex
+    colour or ignored."""
+    links, formats = links or {}, formats or {}
+
+    def cell(row: dict, name: str) -> str:
+        value = row.get(name)
+        text = _text(formats[name](value) if name in formats else value)
+        return _link(text, row.get(links[name]) if name in links else None)
+
     head = "".join(f'<th scope="col">{_text(label)}</th>' for label in columns.values())
-    body = "".join(
-        "<tr>" + "".join(f"<td>{_link(_text(row.get(name)), row.get(links[name]) if name in links else None)}</td>" for name in columns) + "</tr>"
-        for row in rows.to_dict("records")
-    )
+    body = "".join("<tr>" + "".join(f"<td>{cell(row, name)}</td>" for name in columns) + "</tr>" for row in rows.to_dict("records"))
     label = _text(caption)
     return (
         STYLE.replace("LINK", link_colour if COLOUR.fullmatch(link_colour or "") else "inherit")

@@ -13,7 +13,7 @@ import pandas as pd
 from klyngekart.data import Dataset
 from klyngekart.data.schema import BUDGET_STAGES, LEVELS
 from klyngekart.data.validate import split_list
-from klyngekart.i18n import t
+from klyngekart.i18n import data_text, t
 
 WHOLE = "all"
 DERIVED = "derived"
@@ -77,7 +77,14 @@ def part_label(component: str, funder: object, lang: str) -> str:
     funders = split_list(funder) if isinstance(funder, str) else []
     if len(funders) == 1 and component.startswith(f"{funders[0]} share"):
         return t("budget.part_share", lang, funder=funders[0])
-    return t("budget.part_other", lang, part=component)
+    return t("budget.part_other", lang, part=data_text(component, lang))
+
+
+def funder_text(funder: object, lang: str) -> str:
+    """Who paid, as the reader reads it: 'KRD, NHD'; a funder the source does not name is 'ikke oppgitt'."""
+    if not isinstance(funder, str):
+        return ""
+    return ", ".join(t("funder.unstated", lang) if name == "unstated" else name for name in split_list(funder))
 
 
 def reconcile(budgets: pd.DataFrame, programme: str, derived: bool = False) -> pd.DataFrame:

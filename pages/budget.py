@@ -6,7 +6,7 @@ from klyngekart.budget import events_for
 from klyngekart.budget_tables import figures_table, stages_table
 from klyngekart.charts.budget import AUTO, budget_params, chosen_stage
 from klyngekart.data.schema import PROGRAMMES
-from klyngekart.i18n import t
+from klyngekart.i18n import file_stem, t
 from klyngekart.stages import stages_present
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.changes import budget_years_block
@@ -48,6 +48,9 @@ view = {
     "parts": "show" if parts else "hide", "derived": "show" if derived else "hide",
 }
 keep_in_url(view, PARAMS)
+# The tables follow the chosen terms: in real terms they add the base year's kroner.
+real_base = int(base) if terms == "real" else None
+in_terms = ("real", real_base) if real_base else ()
 
 frames = chart_bundle("budget", view, lang)
 st.header(frames.title if frames else tr("budget.title"))
@@ -58,11 +61,11 @@ else:
 
 st.header(tr("budget.reconcile_title"))
 st.markdown(tr("budget.reconcile_lead"))
-reconciled, columns = stages_table(data, programme, derived, lang)
+reconciled, columns = stages_table(data, programme, derived, lang, real_base)
 if reconciled.empty:
     st.info(tr("budget.reconcile_none"), icon=":material/info:")
 else:
-    download_table(reconciled, columns, f"klyngekart-budsjettledd-{programme}", "budget-stages")
+    download_table(reconciled, columns, file_stem(lang, "budget-stages", programme, *in_terms), "budget-stages")
 
 support = chart_bundle("support", view, lang)
 if support is not None:
@@ -72,8 +75,8 @@ if support is not None:
 
 st.header(tr("budget.table_title"))
 st.markdown(tr("budget.table_lead"))
-table, columns = figures_table(data, programme, lang)
-download_table(table, columns, f"klyngekart-budsjett-{programme}", "budget-table")
+table, columns = figures_table(data, programme, lang, real_base)
+download_table(table, columns, file_stem(lang, "budget", programme, *in_terms), "budget-table")
 
 budget_years_block(programme, table["year"].unique())
 with st.expander(tr("budget.events_title")):

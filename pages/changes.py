@@ -7,6 +7,7 @@ from klyngekart.markdown import escape_markdown
 from klyngekart.release_notes import RELEASE_PARAM, release_name, release_param
 from klyngekart.ui import language, page_state, tr
 from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
+from klyngekart.ui.tables import readable
 
 lang = language()
 history = release_history()
@@ -22,7 +23,7 @@ if not history:
 else:
     st.header(tr("changes.overview_heading"))
     st.dataframe(
-        overview_frame(history, lang),
+        readable(overview_frame(history, lang)),
         hide_index=True,
         width="stretch",
         column_config={

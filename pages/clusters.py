@@ -3,6 +3,7 @@
 import streamlit as st
 
 from klyngekart.clusters import TABLE_COLUMNS, clean_query, cluster_table, filter_table
+from klyngekart.i18n import file_stem
 from klyngekart.navigation import ORIGIN
 from klyngekart.ui import dataset, language, page_state, tr, url_widget
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
@@ -58,7 +59,7 @@ def show_explorer() -> None:
     st.markdown(tr("clusters.pick_hint") + " " + tr("clusters.link_hint"))
     download = shown[list(TABLE_COLUMNS)].rename(columns=labels)
     st.download_button(
-        tr("export.csv"), data=lambda: download.to_csv(index=False).encode("utf-8"), file_name="klyngekart-klynger.csv",
+        tr("export.csv"), data=lambda: download.to_csv(index=False).encode("utf-8"), file_name=f"{file_stem(lang, 'clusters')}.csv",
         mime="text/csv", icon=":material/table:", on_click="ignore", key="clusters-csv",
     )
     st.markdown(tr("clusters.sources_hint"))

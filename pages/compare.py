@@ -5,6 +5,7 @@ import streamlit as st
 from klyngekart.charts.compare import SLOTS, compare_params, view_of
 from klyngekart.clusters import county_names, today_county_codes
 from klyngekart.compare import MAX_COUNTIES, MIN_COUNTIES, chosen_counties, period_text, regions, sectors
+from klyngekart.i18n import file_stem, plural
 from klyngekart.provenance import with_source_columns
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
@@ -52,7 +53,7 @@ def show(picked: list[str]) -> None:
     for column, code in zip(st.columns(len(picked)), picked, strict=True):
         column.subheader(names[code])
         found = areas[areas["county_code"].eq(code)]
-        column.markdown(tr("compare.regions_count", count=len(found)))
+        column.markdown(plural("compare.regions_count", len(found), lang))
         lines = [f"- {row.name} ({period_text(row.start_year, row.end_year) or tr('compare.period_unknown')})" for row in found.itertuples()]
         column.markdown("\n".join(lines) or tr("compare.none"))
     download_table(
@@ -67,7 +68,7 @@ def show(picked: list[str]) -> None:
             "source_url": tr("table.source_url"),
             "source": tr("table.source"),
         },
-        "klyngekart-omstilling-fylker",
+        file_stem(lang, "restructuring-counties"),
         "compare-regions",
     )
 

@@ -4,11 +4,15 @@ import time
 
 import streamlit as st
 
-from klyngekart.charts.map import FIRST_YEAR, last_year, map_coverage_text, map_params, today_counties
+from klyngekart.borders_of_time import TODAY, today_county
+from klyngekart.charts.map import FIRST_YEAR, HISTORIC_METRICS, borders_note, last_year, map_coverage_text, map_params, today_counties
+from klyngekart.clusters import level_label
+from klyngekart.data.borders import CURRENT_SET
 from klyngekart.figures.maps import picked_cluster, point_layer_data, point_map
-from klyngekart.geo import MAP_CREDIT, counties_url
+from klyngekart.geo import counties_url, map_credit
 from klyngekart.i18n import t
 from klyngekart.mapping import METRICS, county_from_point
+from klyngekart.markdown import escape_markdown
 from klyngekart.navigation import MAP_VIEW, from_map
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
@@ -33,7 +37,7 @@ state = page_state([*PARAMS, VIEW])
 
 # A click on a county in the choropleth arrives as the chart's selection on the next run.
 selection = st.session_state.get("map")
-clicked = [county_from_point(p) for p in (selection or {}).get("selection", {}).get("points", [])]
+clicked = [today_county(data, county_from_point(p)) for p in (selection or {}).get("selection", {}).get("points", [])]
 clicked = [code for code in clicked if code in county_names]
 if clicked and clicked[-1] != st.session_state.get("map_click_applied"):
     st.session_state["map_click_applied"] = st.session_state["map-county"] = clicked[-1]
@@ -50,14 +54,18 @@ metric = st.session_state[url_widget("map-metric", state["metric"], METRICS)]
 level = st.session_state[url_widget("map-level", state["level"], OPTIONS["level"])]
 sector = st.session_state[url_widget("map-sector", state["sector"], OPTIONS["sector"])]
 county = st.session_state[url_widget("map-county", state["county"], OPTIONS["county"])]
-chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county}
+borders = st.session_state[url_widget("map-borders", state["borders"], OPTIONS["borders"])]
+chosen = {"year": str(year), "metric": metric, "level": level, "sector": sector, "county": county, "borders": borders}
 
 view = cached_map_view(chosen)
 chart = chart_bundle("map", chosen, lang)
 shown, table = view.shown, view.table
 
 st.header(chart.title)
+st.markdown(escape_markdown(chart.subtitle) + ".")
 st.markdown(map_coverage_text(view.coverage, year, metric, lang))
+if borders != TODAY and metric not in HISTORIC_METRICS:
+    st.markdown(tr("map.borders_today_only"))
 # Only the open tab is drawn: the host-town map's WebGL library and the sortable grid are the
 # page's heaviest downloads, so a visitor who stays with the county map never fetches them.
 labels = {name: tr(f"map.tab_{name}") for name in VIEW.options}
@@ -98,7 +106,7 @@ with controls:
     left, middle, right, far = st.columns(4)
     left.selectbox(tr("map.metric"), METRICS, key="map-metric", format_func=lambda m: t(f"map.metric_{m}", lang), help=tr("map.metric_help"))
     middle.selectbox(
-        tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else v
+        tr("map.level"), OPTIONS["level"], key="map-level", format_func=lambda v: t("map.all_levels", lang) if v == "all" else level_label(v, lang)
     )
     right.selectbox(
         tr("map.sector"), OPTIONS["sector"], key="map-sector",
@@ -108,7 +116,13 @@ with controls:
         tr("map.county"), OPTIONS["county"], key="map-county",
         format_func=lambda c: t("map.all_counties", lang) if c == "all" else county_names[c],
     )
-st.markdown(tr("map.borders_note") + " " + tr("map.credit", credit=MAP_CREDIT))
+    st.radio(
+        tr("map.borders"), OPTIONS["borders"], key="map-borders", horizontal=True, help=tr("map.borders_help"),
+        format_func=lambda b: t(f"map.borders_option_{b}", lang),
+    )
+today_borders = view.borders.name == CURRENT_SET.name
+borders_text = tr("map.borders_note") if today_borders else borders_note(view.borders, year, len(table), lang)
+st.markdown(borders_text + " " + tr("map.credit", credit=map_credit(lang)))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})
 

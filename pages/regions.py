@@ -4,7 +4,7 @@ import streamlit as st
 
 from klyngekart.charts.map import today_counties
 from klyngekart.charts.regions import regions_params
-from klyngekart.i18n import t
+from klyngekart.i18n import file_stem, t
 from klyngekart.regions import all_areas, in_county, region_profile, region_year, year_range
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
 from klyngekart.ui.charts import bundle_block, chart_bundle
@@ -49,7 +49,7 @@ else:
     view = region_year(data, year, names)
     title = tr("regions.list_title", year=year) + ("" if county == "all" else f" – {counties[county]}")
     st.header(title)
-    areas_table(in_county(view.areas, county), f"klyngekart-omstilling-{year}", "regions-year", title)
+    areas_table(in_county(view.areas, county), file_stem(lang, "restructuring", year), "regions-year", title)
     every = all_areas(data, names)
     with st.expander(tr("regions.all_title", count=len(every))):
-        areas_table(every, "klyngekart-omstillingsomrader", "regions-all", tr("regions.all_title", count=len(every)))
+        areas_table(every, file_stem(lang, "restructuring-areas"), "regions-all", tr("regions.all_title", count=len(every)))

@@ -5,6 +5,7 @@ import streamlit as st
 from klyngekart.about import STATEMENTS
 from klyngekart.provenance import citation_counts, source_markdown, sources_for
 from klyngekart.ui import dataset, tr, whole_dataset_xlsx, whole_dataset_zip
+from klyngekart.ui.tables import readable
 
 data = dataset()
 version = data.release.version
@@ -56,7 +57,7 @@ if query:
     sources = sources[haystack.str.contains(query.casefold(), regex=False)]
 st.markdown(tr("sources.count", shown=len(sources), total=len(data["sources"])))
 st.dataframe(
-    sources[["publisher", "title", "url", "published", "accessed", "licence", "rows", "note", "source_id"]],
+    readable(sources[["publisher", "title", "url", "published", "accessed", "licence", "rows", "note", "source_id"]]),
     hide_index=True,
     width="stretch",
     column_config={

@@ -9,7 +9,7 @@ from klyngekart.clusters import (
     level_label,
     timeline_rows,
 )
-from klyngekart.i18n import format_number
+from klyngekart.i18n import file_stem, format_number
 from klyngekart.paths import durations, left_out, onward
 from klyngekart.ui import dataset, language, page_state, tr
 from klyngekart.ui.charts import bundle_block, chart_bundle
@@ -73,8 +73,6 @@ st.header(tr("timeline.durations_title"))
 st.markdown(tr("timeline.durations_lead"))
 lasted = durations(chosen_levels)
 lasted["level"] = [level_label(v, lang) for v in lasted["level"]]
-for column, decimals in (("median_years", 1), ("min_years", 0), ("max_years", 0)):
-    lasted[column] = [format_number(v, lang, decimals) for v in lasted[column]]
 download_table(
     lasted,
     {
@@ -86,6 +84,6 @@ download_table(
         "min_years": tr("timeline.col_min"),
         "max_years": tr("timeline.col_max"),
     },
-    "klyngekart-varighet",
+    file_stem(lang, "durations"),
     "durations",
 )

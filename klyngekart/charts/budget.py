@@ -10,7 +10,7 @@ from klyngekart.figures.budget import LABELLED_EVENTS, budget_figure, milestone_
 from klyngekart.i18n import format_number, t
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
 from klyngekart.report import year_ranges
-from klyngekart.stages import STAGES, dataset_default_stage, part_label, stage_series
+from klyngekart.stages import STAGES, dataset_default_stage, funder_text, part_label, stage_series
 from klyngekart.urlstate import Param
 
 FIRST_YEAR = 2002
@@ -92,7 +92,8 @@ def budget_chart(ds: Dataset, state: dict[str, str], lang: str) -> ChartBundle |
     )
     return ChartBundle(
         key="budget",
-        fig=budget_figure(series, gaps, events, lang, value_column, unit),
+        # The hover names the funder in words; the downloaded rows keep the data's codes.
+        fig=budget_figure(series.assign(funder=[funder_text(f, lang) for f in series["funder"]]), gaps, events, lang, value_column, unit),
         rows=with_source_columns(series, ds),
         title=t("budget.chart_title", lang, programme=t(f"programme.{programme}", lang), stage=t(f"stage.{stage}", lang).lower()),
         subtitle=unit,

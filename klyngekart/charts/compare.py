@@ -18,7 +18,7 @@ from klyngekart.compare import (
 )
 from klyngekart.data import Dataset
 from klyngekart.figures.clusters import entered_figure, per_population_figure
-from klyngekart.i18n import format_number, t
+from klyngekart.i18n import format_number, plural, t
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
 from klyngekart.urlstate import Param
 
@@ -82,7 +82,7 @@ def per_population_chart(ds: Dataset, state: dict[str, str], lang: str) -> Chart
         summary = t("compare.per_highest", lang, county=names[highest["county_code"]], value=format_number(highest["per_100k"], lang, 2)) + " " + summary
     without = int(clusters["county_code_today"].isna().sum())
     if without:
-        summary += " " + t("compare.per_without", lang, count=without)
+        summary += " " + plural("compare.per_without", without, lang)
     return ChartBundle(
         key="compare-per",
         fig=per_population_figure(figures, names, lang),

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from klyngekart.borders_of_time import BORDER_CHOICES, OF_THEIR_TIME, TODAY, approximated, border_set, counties_then, outlines_for, set_counties
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
+from klyngekart.data.borders import CURRENT_SET, BorderSet
 from klyngekart.figures.maps import choropleth, county_key
-from klyngekart.geo import MAP_CREDIT, Outline, hit_points
+from klyngekart.geo import Outline, hit_points, map_credit
 from klyngekart.i18n import format_number, t
 from klyngekart.mapping import (
     ACTIVE,
@@ -47,9 +49,21 @@ def today_counties(ds: Dataset) -> dict[str, str]:
     return ds.memo("map.today_counties", build)
 
 
-def county_targets(ds: Dataset, outlines: dict[str, Outline]) -> dict[str, Outline]:
+def county_targets(ds: Dataset, outlines: dict[str, Outline], border_set_name: str = CURRENT_SET.name) -> dict[str, Outline]:
     """The click targets inside each county of this border set, worked out once per process."""
-    return ds.memo("map.hit_points:" + ",".join(sorted(outlines)), lambda ds: hit_points(outlines))
+    return ds.memo(f"map.hit_points:{border_set_name}", lambda ds: hit_points(outlines))
+
+
+# Population and restructuring areas are kept by today's counties only.
+HISTORIC_METRICS = ("admitted", "active")
+
+
+def drawn_set(year: int, borders: str, metric: str) -> BorderSet:
+    """The border set the map of `year` is drawn in: the counties of that time where asked for,
+    built, and the measure can be counted in them; else today's."""
+    if borders != OF_THEIR_TIME or metric not in HISTORIC_METRICS:
+        return CURRENT_SET
+    return border_set(year, OF_THEIR_TIME) or CURRENT_SET
 
 
 def county_labels(ds: Dataset):
@@ -65,6 +79,7 @@ def map_params(ds: Dataset) -> list[Param]:
             Param("level", "all", level_options(ds["cluster_levels"])),
             Param("sector", "all", ("all", *sectors)),
             Param("county", "all", ("all", *today_counties(ds))),
+            Param("borders", TODAY, BORDER_CHOICES),
         ]
 
     return ds.memo("map.params", build)
@@ -151,23 +166,34 @@ class MapView:
     table: pd.DataFrame  # all 15 counties
     end_unknown: int  # clusters admitted by the year whose sources do not say whether they were still in
     coverage: Coverage
+    borders: BorderSet  # the counties the table and map are in (today's unless of their time was asked)
 
 
 def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     year, metric = int(state["year"]), state["metric"]
     as_it_stood = programme(ds)[year]
     admitted, regions = as_it_stood.admitted, as_it_stood.regions
+    drawn = drawn_set(year, state.get("borders", TODAY), metric)
     counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
+    # The clusters listed under the map keep today's county whatever borders the map is drawn in.
     shown = filter_clusters(counted, state["level"], state["sector"])
-    base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
-    table = count_by_county(base, shown, regions)
+    if drawn is CURRENT_SET:
+        base = ds.memo("map.county_base", lambda ds: county_base(ds["reference/counties"], ds["reference/county_population"]))
+        table = count_by_county(base, shown, regions)
+    else:
+        # Counted and covered in the counties of the time: there "county_code_today" holds the county then.
+        admitted = admitted.assign(county_code_today=counties_then(ds, admitted, drawn))
+        counties = set_counties(ds, drawn)
+        base = counties.assign(population=pd.array([pd.NA] * len(counties), dtype="Int64"), population_date=pd.NA)
+        then = filter_clusters(admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted, state["level"], state["sector"])
+        table = count_by_county(base, then, regions).assign(regions=pd.NA, per_100k=pd.NA)
     if metric == "active":
         # Not known is not zero: each county also says how many might have been in.
         maybe = filter_clusters(admitted[admitted["status"].eq(END_UNKNOWN)], state["level"], state["sector"])
         table["unknown"] = count_by_county(base, maybe, regions)["clusters"]
     column = "clusters" if metric in ("admitted", "active") else metric
     covered = coverage(ds, admitted, metric, state["level"], state["sector"], year)
-    return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()), covered)
+    return MapView(year, metric, column, shown, regions, table, int(admitted["status"].eq(END_UNKNOWN).sum()), covered, drawn)
 
 
 def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str, Outline]) -> ChartBundle:
@@ -182,7 +208,9 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         county=top["name"],
         value=format_number(top[column], lang, 2 if metric == "per_100k" else 0),
         zero=int((table[column] == 0).sum()),
-        total=int(table["clusters"].sum()),
+        counties=len(table),
+        # Clusters, not county counts: one over two counties is one cluster (as the coverage line says).
+        total=view.coverage.shown,
         areas=len(view.regions),
         unknown=view.end_unknown,
     )
@@ -195,21 +223,43 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
         population = ds["reference/county_population"]
         shown_ids += source_ids_of(population[population["date"].eq(POPULATION_DATE)])
     chosen = state.get("county")
+    labels = county_labels(ds)
+    notes: tuple[str, ...] = ()
+    if view.borders is not CURRENT_SET:
+        outlines = outlines_for(year, OF_THEIR_TIME)[1]
+        labels = None
+        notes = (borders_note(view.borders, year, len(table), lang),)
     fig = choropleth(
-        table, outlines, column, lang, unit, county_labels(ds), "unknown" if metric == "active" else None,
-        chosen=chosen if chosen != "all" else None, targets=county_targets(ds, outlines),
+        table, outlines, column, lang, unit, labels, "unknown" if metric == "active" else None,
+        chosen=chosen if chosen != "all" else None, targets=county_targets(ds, outlines, view.borders.name),
     )
     return ChartBundle(
         key="map",
         fig=fig,
         rows=table,
         title=t(f"map.chart_title_{metric}", lang, year=year),
-        subtitle=t(f"map.subtitle_{metric}", lang, year=year),
+        subtitle=t(f"map.subtitle_{metric}", lang, year=year, borders=borders_phrase(view.borders, year, len(table), lang)),
         source_line=source_line(ds, shown_ids, lang),
         summary=summary,
         # A printed map cannot be hovered: the numbers on it, named.
-        notes=(county_key(table, column, lang, 2 if metric == "per_100k" else 0), MAP_CREDIT),
+        notes=(county_key(table, column, lang, 2 if metric == "per_100k" else 0), *notes, map_credit(lang)),
     )
+
+
+def borders_phrase(drawn: BorderSet, year: int, counties: int, lang: str) -> str:
+    """'by today's 15 counties' or 'by the 19 counties of 2012'."""
+    if drawn is CURRENT_SET:
+        return t("map.borders_today", lang)
+    return t("map.borders_then", lang, count=counties, year=year)
+
+
+def borders_note(drawn: BorderSet, year: int, counties: int, lang: str) -> str:
+    """Which borders are shown and, before 2020, the municipalities drawn whole in one county."""
+    text = t("map.borders_then_note", lang, count=counties, year=year)
+    split = approximated(drawn)
+    if split:
+        text += " " + t("map.borders_approximated", lang, names=", ".join(entry["name"] for entry in split))
+    return text
 
 
 def map_coverage_text(covered: Coverage, year: int, metric: str, lang: str) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from klyngekart.charts import ChartBundle
-from klyngekart.data import Dataset
 from klyngekart.charts.map import county_labels, county_targets
+from klyngekart.data import Dataset
 from klyngekart.figures.maps import choropleth, county_key
-from klyngekart.geo import MAP_CREDIT, Outline
+from klyngekart.geo import Outline, map_credit
 from klyngekart.i18n import format_number, t
 from klyngekart.provenance import source_ids_of, source_line
 from klyngekart.regions import default_year, region_year, year_range
@@ -39,5 +39,5 @@ def regions_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[
         subtitle=t("regions.subtitle", lang, year=year),
         source_line=source_line(ds, ids, lang),
         summary=summary,
-        notes=(county_key(table, "regions", lang, 0), t("regions.two_counties", lang), MAP_CREDIT),
+        notes=(county_key(table, "regions", lang, 0), t("regions.two_counties", lang), map_credit(lang)),
     )

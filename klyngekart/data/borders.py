@@ -9,11 +9,56 @@ checked with shapely in tests/unit/test_geometry.py, since the app does not ship
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+
+import pandas as pd
 
 from klyngekart.data.validate import Problem
 
 COUNTIES_FILE = Path("geo") / "counties_2024.geojson"
+
+
+@dataclass(frozen=True)
+class BorderSet:
+    name: str  # the first year of the division, as in the file name
+    file: Path  # below data/
+    first_year: int
+    last_year: int | None  # None: still in force
+
+    def covers(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+# Before 2020 the sets are built from 2020 polygons: a few municipalities made of parts of two
+# counties of the time are drawn whole in one ("approximated" in each file; see the tool).
+BORDER_SETS = (
+    BorderSet("2017", Path("geo") / "counties_2017.geojson", 2002, 2017),
+    BorderSet("2018", Path("geo") / "counties_2018.geojson", 2018, 2018),
+    BorderSet("2019", Path("geo") / "counties_2019.geojson", 2019, 2019),
+    BorderSet("2020", Path("geo") / "counties_2020.geojson", 2020, 2023),
+    BorderSet("2024", COUNTIES_FILE, 2024, None),
+)
+CURRENT_SET = BORDER_SETS[-1]
+
+
+def counties_in_force(counties: pd.DataFrame, year: int) -> set[str]:
+    """Codes of the counties that existed at the end of `year` (reference/counties, raw text)."""
+    end = f"{year}-12-31"
+    started = counties["valid_from"].eq("pre-2002") | counties["valid_from"].le(end)
+    lasting = counties["valid_to"].eq("") | counties["valid_to"].ge(end)
+    return set(counties.loc[started & lasting, "county_code"])
+
+
+def historic_border_problems(data_dir: Path, counties: pd.DataFrame) -> list[Problem]:
+    """The border sets of earlier years that data/ holds, each checked like today's against the
+    counties of its first year. A set that is missing is not an error: the map then offers only
+    today's borders for its years."""
+    problems: list[Problem] = []
+    for chosen in BORDER_SETS[:-1]:
+        if (data_dir / chosen.file).is_file():
+            problems += border_problems(data_dir, counties_in_force(counties, chosen.first_year), chosen.file)
+    return problems
 # Longitude and latitude of mainland Norway with its coastal islands, with a margin.
 LONGITUDE = (3.0, 33.0)
 LATITUDE = (57.0, 72.0)
@@ -46,11 +91,12 @@ def _geometry_problem(geometry: object) -> str | None:
     return None
 
 
-def border_problems(data_dir: Path, county_codes: set[str]) -> list[Problem]:
-    """What is wrong with the county borders file, against the codes of today's counties."""
-    file = COUNTIES_FILE.as_posix()
+def border_problems(data_dir: Path, county_codes: set[str], path: Path = COUNTIES_FILE) -> list[Problem]:
+    """What is wrong with a county borders file, against the codes of the counties it must hold
+    (today's, unless `path` names a set of an earlier year)."""
+    file = path.as_posix()
     try:
-        collection = json.loads((data_dir / COUNTIES_FILE).read_text(encoding="utf-8"))
+        collection = json.loads((data_dir / path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         return [Problem(file, "file is missing")]
     except UnicodeDecodeError as error:
@@ -66,7 +112,8 @@ def border_problems(data_dir: Path, county_codes: set[str]) -> list[Problem]:
         code = str(properties.get("county_code", "")) if isinstance(properties, dict) else ""
         where = f"feature {index} (county_code '{code}')"
         if code not in county_codes:
-            problems.append(Problem(file, f"{where}: county_code is not one of today's counties"))
+            whose = "today's counties" if path == COUNTIES_FILE else "the counties of this border set"
+            problems.append(Problem(file, f"{where}: county_code is not one of {whose}"))
         seen.append(code)
         if found := _geometry_problem(feature.get("geometry") if isinstance(feature, dict) else None):
             problems.append(Problem(file, f"{where}: {found}"))

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from klyngekart.data.borders import border_problems
+from klyngekart.data.borders import border_problems, historic_border_problems
 from klyngekart.data.derive import add_derived_columns
 from klyngekart.data.fingerprint import borders_bytes, fingerprint
 from klyngekart.data.releases import history_problems
@@ -137,6 +137,7 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
     problems = validate_references(raw, TABLES)
     counties = raw["reference/counties"]
     problems += border_problems(data_dir, set(counties.loc[counties["valid_to"] == "", "county_code"]))
+    problems += historic_border_problems(data_dir, counties)
     problems += history_problems(data_dir)
     if problems:
         raise DataError(problems)

@@ -39,7 +39,7 @@ def choropleth(
     metric: str,
     lang: str,
     unit: str,
-    labels: pd.DataFrame,
+    labels: pd.DataFrame | None,
     uncertain: str | None = None,
     chosen: str | None = None,
     targets: dict[str, Outline] | None = None,
@@ -85,8 +85,15 @@ def choropleth(
                 "line": {"color": CHOSEN_COLOUR, "width": 3}, "hoverinfo": "skip", "showlegend": False,
             }
         )
-    points = table.merge(labels, on="county_code", how="inner")
-    east, north = project(points["latitude"].to_numpy(float), points["longitude"].to_numpy(float))
+    if labels is None:
+        # No town points for a border set of another time: start from the middle of its targets.
+        middle = {code: (float(np.mean(x)), float(np.mean(y))) for code, (x, y) in (targets or {}).items() if len(x)}
+        points = table[table["county_code"].isin(list(middle))].reset_index(drop=True)
+        east = np.array([middle[code][0] for code in points["county_code"]])
+        north = np.array([middle[code][1] for code in points["county_code"]])
+    else:
+        points = table.merge(labels, on="county_code", how="inner")
+        east, north = project(points["latitude"].to_numpy(float), points["longitude"].to_numpy(float))
     # The mean of a coastal county's towns can lie in the sea: the number goes on the nearest
     # point of the county's own area instead.
     for i, code in enumerate(points["county_code"]):

@@ -14,7 +14,7 @@ import streamlit as st
 from klyngekart.data import DATA_DIR, Dataset, load_dataset
 from klyngekart.export.dataset import dataset_xlsx, dataset_zip
 from klyngekart.geo import Outline, county_outlines, read_counties
-from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, setting_names, t
 from klyngekart.urlstate import Param, read_state, to_query
 
 LANG_PARAM = Param("lang", DEFAULT_LANGUAGE, LANGUAGES)
@@ -107,7 +107,7 @@ def page_state(params: Sequence[Param]) -> dict[str, str]:
     """Read this page's parameters from the URL; say briefly when a value was not recognised."""
     state = read_state(st.query_params, params)
     if state.ignored:
-        st.info(tr("url.ignored", names=", ".join(state.ignored)), icon=":material/link_off:")
+        st.info(tr("url.ignored", names=setting_names(state.ignored, language())), icon=":material/link_off:")
     return state.values
 
 

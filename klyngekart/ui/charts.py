@@ -13,6 +13,7 @@ import streamlit as st
 from klyngekart.charts import ChartBundle
 from klyngekart.charts.registry import CHARTS
 from klyngekart.export.chart import ChartMeta, chart_csv, chart_image, chart_xlsx, meta_for
+from klyngekart.i18n import file_stem
 from klyngekart.markdown import escape_markdown
 from klyngekart.ui import dataset, language, outlines, tr
 
@@ -76,7 +77,7 @@ def _chart_block(
     st.markdown(summary)
     st.caption(f"{escape_markdown(meta.source_line)} · {escape_markdown(tr('export.licence_line', licence=meta.licence))}")
     figure_json = figure_json or fig.to_json()
-    stem = f"klyngekart-{key}-{hashlib.sha1(figure_json.encode()).hexdigest()[:8]}"
+    stem = file_stem(language(), key, hashlib.sha1(figure_json.encode()).hexdigest()[:8])
     # A wrapping row keeps the four labels whole in a narrow column and on a phone.
     row = st.container(horizontal=True, wrap=True)
     row.download_button(

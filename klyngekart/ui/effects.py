@@ -8,7 +8,7 @@ import streamlit as st
 from klyngekart.data import Dataset
 from klyngekart.effects import effect_series, key_figures, latest_effects, method_breaks, methods, region_rows
 from klyngekart.figures.effects import with_qualifier
-from klyngekart.i18n import format_number, translate_values
+from klyngekart.i18n import data_text, file_stem, format_number, translate_text_columns, translate_values
 from klyngekart.provenance import source_markdown, sources_for, with_source_columns
 from klyngekart.report import year_ranges
 from klyngekart.ui import language, tr
@@ -52,13 +52,15 @@ def key_figure_cards(data: Dataset) -> None:
 
 def method_card(data: Dataset) -> None:
     """Who computed the estimates, against what, over which window; where the method changed."""
+    lang = language()
     with st.container(border=True):
         st.subheader(tr("effects.method_heading"))
         for method in methods(data["effects"]):
             st.markdown(
                 tr(
                     "effects.method_entry", by=method.computed_by, years=year_ranges(method.years),
-                    comparison="; ".join(method.comparisons), window="; ".join(method.windows), method=method.method_id,
+                    comparison="; ".join(data_text(c, lang) for c in method.comparisons),
+                    window="; ".join(data_text(w, lang) for w in method.windows), method=method.method_id,
                 )
             )
         st.markdown(tr("effects.method_wording"))
@@ -68,9 +70,11 @@ def method_card(data: Dataset) -> None:
 
 
 def effects_table(data: Dataset) -> None:
+    lang = language()
+    rows = translate_values(with_source_columns(effect_series(data["effects"]), data), {"indicator": "effects.indicator_"}, lang)
     with st.expander(tr("effects.table_title")):
         download_table(
-            translate_values(with_source_columns(effect_series(data["effects"]), data), {"indicator": "effects.indicator_"}, language()),
+            translate_text_columns(rows, ["window", "comparison"], lang),
             {
                 "report_year": tr("effects.report_year"),
                 "indicator": tr("effects.indicator"),
@@ -83,7 +87,7 @@ def effects_table(data: Dataset) -> None:
                 "source": tr("table.source"),
                 "note": tr("table.note"),
             },
-            "klyngekart-effekter",
+            file_stem(lang, "effects"),
             "effects-table",
         )
 
@@ -104,7 +108,7 @@ def regions_table(data: Dataset) -> None:
             "source": tr("table.source"),
             "note": tr("table.note"),
         },
-        "klyngekart-omstillingsomrader",
+        file_stem(lang, "restructuring-areas"),
         "regions-table",
         {"profile": tr("regions.open_profile")},
     )

@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from klyngekart.charts.map import MapView, map_params, map_view, unplaced
-from klyngekart.clusters import today_text
+from klyngekart.clusters import level_label, today_text
 from klyngekart.data import Dataset
 from klyngekart.data.derive import in_county
+from klyngekart.i18n import file_stem
 from klyngekart.navigation import from_map, profile_href
 from klyngekart.ui import dataset, language, tr
 from klyngekart.ui.registry import page_entry
@@ -24,13 +25,14 @@ def _map_view(view: tuple[tuple[str, str], ...], version: str) -> MapView:
 def cached_map_view(state: dict[str, str]) -> MapView:
     """The map's view of a year, worked out once per view and shared by every session (read-only),
     like the chart drawn from it: a seen view then costs its run little CPU."""
-    wanted = {name: state[name] for name in ("year", "metric", "level", "sector")}
+    wanted = {name: state[name] for name in ("year", "metric", "level", "sector", "borders")}
     return _map_view(tuple(sorted(wanted.items())), dataset().release.version)
 
 
 def county_table(table: pd.DataFrame, column: str, metric: str, year: int) -> None:
+    # In the counties of an earlier time only the counts are known: no empty columns.
     download_table(
-        table.sort_values(column, ascending=False),
+        table.dropna(axis="columns", how="all").sort_values(column, ascending=False),
         {
             "name": tr("map.county"),
             "clusters": tr(f"map.metric_{'active' if metric == 'active' else 'admitted'}"),
@@ -39,7 +41,7 @@ def county_table(table: pd.DataFrame, column: str, metric: str, year: int) -> No
             "population": tr("map.population"),
             "population_date": tr("map.population_date"),
         },
-        f"klyngekart-fylker-{year}",
+        file_stem(language(), "counties", year),
         "map-counties",
     )
 
@@ -51,7 +53,10 @@ def cluster_list(shown: pd.DataFrame, county: str, county_names: dict[str, str],
     listed = shown if county == "all" else shown[in_county(shown["county_code_today"], county)]
     list_title = tr("map.list_title", county=tr("map.all_counties") if county == "all" else county_names[county], year=year)
     st.header(list_title)
-    listed = listed.assign(county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)])
+    listed = listed.assign(
+        county=[today_text(c, b, county_names, lang) for c, b in zip(listed["county_code_today"], listed["county_basis"], strict=True)],
+        level=[level_label(level, lang) for level in listed["level"]],
+    )
     columns = {"name": tr("map.cluster"), "level": tr("map.level"), "county": tr("map.county"), f"sector_{lang}": tr("map.sector")}
     if profile_page is not None:
         # The link carries the map's view, so the profile's back button returns to it.
@@ -59,7 +64,7 @@ def cluster_list(shown: pd.DataFrame, county: str, county_names: dict[str, str],
         listed["profile"] = [profile_href(cluster_id, lang, back) for cluster_id in listed["cluster_id"]]
         columns["profile"] = tr("map.profile")
     columns |= {"source": tr("table.source"), "source_url": tr("table.source_url")}
-    link_table(listed, columns, f"klyngekart-klynger-{year}", "map-clusters", {"name": "profile", "source": "source_url"}, list_title)
+    link_table(listed, columns, file_stem(lang, "clusters", year), "map-clusters", {"name": "profile", "source": "source_url"}, list_title)
 
 
 def unplaced_note(data: Dataset) -> None:

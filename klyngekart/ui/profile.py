@@ -10,7 +10,8 @@ from klyngekart.charts.map import map_params
 from klyngekart.clusters import TABLE_COLUMNS, closest, cluster_filter_params, level_label, member_text, profile
 from klyngekart.data.derive import MAJORITY
 from klyngekart.figures.clusters import cluster_map
-from klyngekart.geo import MAP_CREDIT
+from klyngekart.geo import map_credit
+from klyngekart.i18n import file_stem
 from klyngekart.markdown import escape_markdown, markdown_link
 from klyngekart.navigation import back_target, explorer_view, profile_href
 from klyngekart.provenance import source_markdown, sources_for, with_source_columns
@@ -131,7 +132,7 @@ def show_profile(cluster_id: str) -> None:
         deck = cluster_map(county_shapes(), float(cluster["latitude"]), float(cluster["longitude"]), cluster["county_code_today"], cluster["name"])
         st.pydeck_chart(deck, height=360, key="cluster-map")
         town = cluster["host_municipality"] if isinstance(cluster["host_municipality"], str) else ""
-        st.markdown(tr("clusters.map_caption", town=escape_markdown(town), credit=MAP_CREDIT))
+        st.markdown(tr("clusters.map_caption", town=escape_markdown(town), credit=map_credit(language())))
 
     st.header(tr("clusters.members_title"))
     if found.members.empty:
@@ -148,7 +149,7 @@ def show_profile(cluster_id: str) -> None:
                 "source": tr("table.source"),
                 "note": tr("table.note"),
             },
-            f"klyngekart-medlemmer-{cluster_id}",
+            file_stem(language(), "members", cluster_id),
             "cluster-members",
         )
 

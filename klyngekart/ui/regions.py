@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from klyngekart.figures.effects import with_qualifier
-from klyngekart.i18n import t
+from klyngekart.i18n import data_text, file_stem, t
 from klyngekart.mapping import county_from_point
 from klyngekart.provenance import source_markdown
 from klyngekart.regions import Profile
@@ -65,11 +65,12 @@ def draw_profile(profile: Profile) -> None:
         results = profile.results.assign(
             result=[t(f"effects.stat_{i}", lang) for i in profile.results["indicator"]],
             figure=[with_qualifier(v, q, lang) for v, q in zip(profile.results["value"], profile.results["qualifier"], strict=True)],
+            reported_by=[data_text(r, lang) for r in profile.results["reported_by"]],
         )
         columns = {
             "result": tr("regions.result"), "figure": tr("regions.value"), "years": tr("regions.years"),
             "reported_by": tr("regions.reported_by"), "source_url": tr("table.source_url"), "source": tr("table.source"),
         }
-        download_table(results, columns, f"klyngekart-omstilling-{profile.region_id}", "region-results")
+        download_table(results, columns, file_stem(lang, "restructuring", profile.region_id), "region-results")
     st.header(tr("regions.sources_title"))
     st.markdown("\n".join(f"- {source_markdown(source)}" for _, source in profile.sources.iterrows()))

@@ -89,7 +89,8 @@ def test_support_ranges_chart_present():
 def test_unknown_programme_in_url_falls_back():
     at = open_page("budget", {"programme": "pickle"})
     assert not at.exception
-    assert any("programme" in i.value for i in at.info)
+    # The notice names the setting as the page does, not the URL's English parameter name.
+    assert any(i.value.endswith("standard: program.") for i in at.info)
     assert bars(plotted(at)) == {2020: 200, 2021: 207, 2022: 147}
 
 
@@ -97,3 +98,26 @@ def test_programme_without_budget_says_so():
     at = open_page("budget", {"programme": "business_networks"})
     assert not at.exception
     assert len(at.get("plotly_chart")) == 0
+
+
+def column_labels(frame) -> dict[str, str]:
+    import json
+
+    return {name: config["label"] for name, config in json.loads(frame.proto.columns).items() if isinstance(config, dict) and "label" in config}
+
+
+def test_tables_follow_real_terms_with_the_base_year_in_the_heading():
+    at = open_page("budget", {"terms": "real", "base": "2022"})
+    stages, figures = at.dataframe[0], at.dataframe[-1]
+    assert column_labels(figures)["value_real"] == "Verdi (mill. 2022-kroner)"
+    row = figures.value[figures.value["year"].eq(2020) & figures.value["stage"].eq("Vedtatt budsjett")].iloc[0]
+    # Current kroner stay beside the real-terms figure.
+    assert row["value"] == 200 and row["value_real"] == pytest.approx(round(200 * 122.8 / 112.2, 1))
+    assert column_labels(stages)["enacted"] == "Vedtatt budsjett (mill. 2022-kroner)"
+    assert stages.value.set_index("year").loc[2021, "enacted"] == pytest.approx(round(207 * 122.8 / 116.1, 1))
+
+
+def test_tables_in_current_kroner_have_no_real_terms_column():
+    at = open_page("budget")
+    assert "value_real" not in at.dataframe[-1].value.columns
+    assert column_labels(at.dataframe[0])["enacted"] == "Vedtatt budsjett"

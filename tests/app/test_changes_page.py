@@ -7,8 +7,8 @@ from tests.app.conftest import open_page
 @pytest.mark.parametrize(
     ("lang", "heading", "counts", "kind"),
     [
-        ("nb", "Utgave 2026.2.1 (2026-02-15)", "0 rader lagt til, 1 fjernet, 0 endret.", "endret"),
-        ("en", "Release 2026.2.1 (2026-02-15)", "0 rows added, 1 removed, 0 changed.", "changed"),
+        ("nb", "Utgave 2026.2.1 (2026-02-15)", "Rader lagt til: 0, fjernet: 1, endret: 0.", "endret"),
+        ("en", "Release 2026.2.1 (2026-02-15)", "Rows added: 0, removed: 1, changed: 0.", "changed"),
     ],
 )
 def test_page_lists_each_release_with_its_known_differences(lang, heading, counts, kind):

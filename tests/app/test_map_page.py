@@ -137,3 +137,27 @@ def test_active_metric_sets_the_published_count_beside_the_confirmed():
     assert "Innovation Norway counts 39 clusters in the programme in 2022; 1 of them are confirmed here." in text
     at = open_page("map", {"year": "2022", "metric": "active", "lang": "en", "level": "Arena"})
     assert not any("Innovation Norway counts" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [("nb", "etter de 19 fylkene slik de var i 2012"), ("en", "by the 19 counties of 2012")])
+def test_2012_in_the_counties_of_that_time(lang, phrase):
+    at = open_page("map", {"lang": lang, "year": "2012", "borders": "of_their_time"})
+    assert not at.exception
+    assert at.query_params["borders"] == "of_their_time"
+    values = choropleth_values(at)
+    # The 19 counties of 2012, Sør- and Nord-Trøndelag apart, and no county of today's division.
+    assert len(values) == 19 and {"16", "17", "12"} <= set(values) and not {"46", "50", "39"} & set(values)
+    # Fixture clusters of 2012: in Bergen (Hordaland then), Kongsberg (Buskerud), and two without a
+    # host town whose sources name Sør-Trøndelag and Buskerud: the latter has no county today
+    # (Buskerud was split), but it had one in 2012.
+    assert {code: value for code, value in values.items() if value} == {"12": 1, "06": 2, "16": 1}
+    # The page says which borders are drawn, and names the municipalities drawn whole in one county.
+    words = " ".join(m.value for m in at.markdown)
+    assert phrase in words and "Volda" in words
+
+
+def test_a_measure_kept_by_todays_counties_says_so():
+    at = open_page("map", {"lang": "en", "year": "2012", "metric": "per_100k", "borders": "of_their_time"})
+    assert not at.exception
+    assert set(choropleth_values(at)) == {"03", "32", "33", "46", "50"}
+    assert any("shows today's 15 counties" in m.value for m in at.markdown)

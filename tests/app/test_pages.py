@@ -65,7 +65,7 @@ def test_unknown_language_falls_back_and_says_so():
     at = open_page("home", {"lang": "de"})
     assert not at.exception
     assert at.title[0].value == "Klyngekart"
-    assert any("lang" in i.value for i in at.info)
+    assert any("språk" in i.value for i in at.info)
 
 
 def test_broken_data_shows_error_page_and_no_figures(monkeypatch, data_copy):

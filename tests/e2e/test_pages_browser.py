@@ -81,7 +81,7 @@ def test_looks_like_a_public_site(visit):
 def test_deep_link_starts_in_its_language_and_finds_the_server_at_once(visit):
     response = visit.page.goto(visit.base + "/kart?lang=en")
     shell = response.text()
-    assert '<html lang="en">' in shell and "<title>Klyngekart</title>" in shell
+    assert '<html lang="en">' in shell and "<title>Map · Klyngekart</title>" in shell
     assert 'rel="modulepreload" crossorigin href="/static/js/PlotlyChart.' in shell
     visit.settle()
     # Without the server's address the frontend first asks /kart/_stcore/health and gets a 404.

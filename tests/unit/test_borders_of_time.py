@@ -7,8 +7,19 @@ import pandas as pd
 import pytest
 import shapely
 
-from klyngekart.borders_of_time import BORDER_SETS, OF_THEIR_TIME, TODAY, approximated, border_set, county_of_time, outlines_for
+from klyngekart.borders_of_time import (
+    BORDER_SETS,
+    OF_THEIR_TIME,
+    TODAY,
+    approximated,
+    border_set,
+    counties_then,
+    county_of_time,
+    outlines_for,
+    today_county,
+)
 from klyngekart.data import load_dataset
+from klyngekart.data.borders import counties_in_force, historic_border_problems
 from tests.conftest import REPO
 
 DATA = REPO / "data"
@@ -105,3 +116,42 @@ def test_sets_before_2020_are_small_valid_coverages_with_the_counties_of_their_t
     assert shapely.coverage_is_valid(shapely.GeometryCollection(list(shapes.values())))
     table = real["reference/counties"].set_index("county_code")
     assert all(table.loc[code, "valid_to"] is pd.NA or str(table.loc[code, "valid_to"]) >= f"{chosen.last_year}-12-31" for code in shapes)
+
+
+def test_counties_in_force_follow_the_reform_years(real):
+    raw = real.raw["reference/counties"]
+    assert len(counties_in_force(raw, 2012)) == 19 and {"16", "17"} <= counties_in_force(raw, 2017)
+    assert "50" in counties_in_force(raw, 2018) and "16" not in counties_in_force(raw, 2018)
+    assert sorted(counties_in_force(raw, 2021)) == COUNTIES_2020
+    assert len(counties_in_force(raw, 2024)) == 15
+
+
+def test_every_historic_set_in_data_passes_the_load_checks(real):
+    assert historic_border_problems(DATA, real.raw["reference/counties"]) == []
+
+
+def test_a_broken_historic_set_is_named_with_its_feature(tmp_path, real):
+    (tmp_path / "geo").mkdir()
+    collection = json.loads((DATA / "geo" / "counties_2020.geojson").read_text(encoding="utf-8"))
+    collection["features"][0]["properties"]["county_code"] = "12"  # Hordaland, gone by 2020
+    (tmp_path / "geo" / "counties_2020.geojson").write_text(json.dumps(collection), encoding="utf-8")
+    found = [str(problem) for problem in historic_border_problems(tmp_path, real.raw["reference/counties"])]
+    assert any("counties_2020.geojson" in text and "county_code '12'" in text and "this border set" in text for text in found)
+    assert any("has no shape for county 03" in text for text in found)
+
+
+def test_a_cluster_is_counted_in_the_county_its_host_lay_in_then(real):
+    frame = pd.DataFrame(
+        {
+            # Bergen; Drammen (Buskerud in 2012, Viken in 2021); no town but a source naming Sogn og Fjordane; no town, Viken named.
+            "municipality_code": ["4601", "3301", None, None],
+            "county_code_source": ["12", "06", "14", "30"],
+        }
+    )
+    assert counties_then(real, frame, border_set(2012, OF_THEIR_TIME)) == ["12", "06", "14", None]
+    assert counties_then(real, frame, border_set(2021, OF_THEIR_TIME)) == ["46", "30", None, "30"]
+
+
+@pytest.mark.parametrize(("clicked", "today"), [("12", "46"), ("16", "50"), ("06", None), ("30", None), ("46", "46"), ("99", None)])
+def test_a_clicked_old_county_chooses_todays_only_where_it_lies_wholly_in_one(real, clicked, today):
+    assert today_county(real, clicked) == today

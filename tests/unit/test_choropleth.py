@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from klyngekart.figures.maps import CHOSEN_COLOUR, _ink, choropleth, county_key
 from klyngekart.data import DATA_DIR
+from klyngekart.figures.maps import CHOSEN_COLOUR, _ink, choropleth, county_key
 from klyngekart.geo import county_outlines, hit_points, project, read_counties
 from klyngekart.mapping import county_from_point
 
