@@ -95,7 +95,7 @@ def test_lists_show_items_added_and_removed_long_text_only_that_it_changed_and_c
     assert line.split("\n") == [
         "- **NCE fra 2006**",
         "  - Kilder: − a, + c",
-        "  - Merknad endret",
+        "  - Merknad (på engelsk) endret",
         "  - Status ved slutt: ukjent → avsluttet",
         "  - Sluttår: – → 2020",
     ]
