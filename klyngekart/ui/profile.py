@@ -113,7 +113,8 @@ def show_profile(cluster_id: str) -> None:
     if isinstance(cluster["website"], str):
         lines.append(f"- **{tr('clusters.website')}:** {markdown_link(cluster['website'], cluster['website'])}")
     st.markdown("\n".join(lines))
-    if cluster["county_basis"] == MAJORITY:
+    # A cluster placed in no county today has no basis (pd.NA, which no comparison can test).
+    if pd.notna(cluster["county_basis"]) and cluster["county_basis"] == MAJORITY:
         st.caption(tr("clusters.county_approximate_note", then=found.county_then))
     profile_changes_block(cluster_id)
 

@@ -66,3 +66,22 @@ def test_what_changed_page_shows_only_the_release_linked_to():
     assert len(at.header) == 3 and not at.info
     every = open_page("changes", {"release": "1999.1.1", "lang": "en"})
     assert len(every.header) == 3 and any("release" in i.value for i in every.info)
+
+
+def test_profiles_share_one_history_worked_out_once_per_process(monkeypatch):
+    import klyngekart.ui.changes as ui_changes
+
+    calls = []
+    real = ui_changes.history_changes
+    monkeypatch.setattr(ui_changes, "history_changes", lambda *args: calls.append(args) or real(*args))
+    ui_changes._history.clear()
+    for cluster in ("nce-kongsberg", "arena-split", "gce-ocean"):
+        assert not open_page("clusters", {"cluster": cluster, "lang": "en"}).exception
+    assert len(calls) == 1
+
+
+def test_profile_of_a_cluster_in_no_county_today_opens():
+    # arena-split has no county today: its county basis is missing, which broke the profile.
+    at = open_page("clusters", {"cluster": "arena-split", "lang": "en"})
+    assert not at.exception
+    assert [plain(e.label) for e in at.expander if "release" in e.label] == ["Changed in release 2026.2.1"]
