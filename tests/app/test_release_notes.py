@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from klyngekart.ui import DATA_DIR_VARIABLE
 from tests.app.conftest import open_page
 
 
@@ -85,3 +86,13 @@ def test_profile_of_a_cluster_in_no_county_today_opens():
     at = open_page("clusters", {"cluster": "arena-split", "lang": "en"})
     assert not at.exception
     assert [plain(e.label) for e in at.expander if "release" in e.label] == ["Changed in release 2026.2.1"]
+
+
+def test_changes_not_yet_released_link_to_the_page_showing_only_them(monkeypatch, data_copy):
+    path = data_copy / "clusters.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",systems engineering,", ",systems design,"), encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
+    profile = open_page("clusters", {"cluster": "nce-kongsberg", "lang": "en"})
+    assert [query for _, query in release_links(profile)] == ["release=current&lang=en", "release=2026.2.1&lang=en"]
+    at = open_page("changes", {"release": "current", "lang": "en"})
+    assert [plain(h.value) for h in at.header] == ["Releases", "Changes not yet released"]
