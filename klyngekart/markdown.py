@@ -13,14 +13,17 @@ import html
 import re
 from urllib.parse import quote
 
-# The ASCII punctuation Markdown gives a meaning to, '$' (Streamlit's LaTeX) included.
-SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$>])")
+# The ASCII punctuation Markdown gives a meaning to, '$' (Streamlit's LaTeX) included; '<', '>'
+# and '&' become entities instead (a backslash before an entity would show it as text).
+SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
 
 
 def escape_markdown(value: object) -> str:
     """`value` as literal text in Streamlit Markdown (also inside `unsafe_allow_html` blocks)."""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return SPECIAL.sub(r"\\\1", text)
+    # Markdown first: escaping afterwards put a backslash inside the entity html.escape makes of
+    # an apostrophe, and readers saw "it&#x27;s".
+    text = SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return html.escape(text, quote=True)
 
 
 def markdown_link(text: object, url: object) -> str:

@@ -9,6 +9,7 @@ from klyngekart.data.schema import PROGRAMMES
 from klyngekart.i18n import file_stem, t
 from klyngekart.stages import stages_present
 from klyngekart.ui import dataset, keep_in_url, language, page_state, tr, url_widget
+from klyngekart.ui.changes import budget_years_block
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.tables import download_table
 
@@ -77,6 +78,7 @@ st.markdown(tr("budget.table_lead"))
 table, columns = figures_table(data, programme, lang, real_base)
 download_table(table, columns, file_stem(lang, "budget", programme, *in_terms), "budget-table")
 
+budget_years_block(programme, table["year"].unique())
 with st.expander(tr("budget.events_title")):
     all_events = events_for(data["events"], programme, tuple(data["events"]["event_type"].unique()))
     lines = [f"- **{int(e.year)}**: {getattr(e, 'label_' + lang)}" for e in all_events.itertuples()]

@@ -4,7 +4,8 @@ import streamlit as st
 
 from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
-from klyngekart.ui import language, tr
+from klyngekart.release_notes import RELEASE_PARAM, release_name, release_param
+from klyngekart.ui import language, page_state, tr
 from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
 from klyngekart.ui.tables import readable
 
@@ -14,6 +15,8 @@ history = release_history()
 st.title(tr("changes.title"))
 st.markdown(tr("changes.lead"))
 st.markdown(tr("changes.method"))
+# A profile or budget year links here with the release that changed it: only that one is shown.
+chosen = page_state([release_param(history)])[RELEASE_PARAM]
 
 if not history:
     st.info(tr("changes.none"))
@@ -29,7 +32,18 @@ else:
         },
     )
 
+if chosen:
+    entry = next(entry for entry in history if release_name(entry) == chosen)
+    named = tr("changes.release_heading", version=chosen, date=entry.record.date) if entry.record else tr("changes.unreleased_heading")
+    st.info(tr("changes.showing_one", release=escape_markdown(named)), icon=":material/filter_alt:")
+    # A button, not a link to this same page: a link left the release in the address bar.
+    if st.button(tr("changes.show_all"), icon=":material/history:", type="tertiary", key="changes-show-all"):
+        del st.query_params[RELEASE_PARAM]
+        st.rerun()
+
 for entry in history:
+    if chosen and release_name(entry) != chosen:
+        continue
     record = entry.record
     if record is None:
         st.header(tr("changes.unreleased_heading"))

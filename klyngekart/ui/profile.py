@@ -16,6 +16,7 @@ from klyngekart.markdown import escape_markdown, markdown_link
 from klyngekart.navigation import back_target, explorer_view, profile_href
 from klyngekart.provenance import source_markdown, sources_for, with_source_columns
 from klyngekart.ui import county_shapes, dataset, language, tr
+from klyngekart.ui.changes import profile_changes_block
 from klyngekart.ui.charts import bundle_block, chart_bundle
 from klyngekart.ui.registry import page_entry
 from klyngekart.ui.tables import download_table
@@ -112,8 +113,10 @@ def show_profile(cluster_id: str) -> None:
     if isinstance(cluster["website"], str):
         lines.append(f"- **{tr('clusters.website')}:** {markdown_link(cluster['website'], cluster['website'])}")
     st.markdown("\n".join(lines))
-    if cluster["county_basis"] == MAJORITY:
+    # A cluster placed in no county today has no basis (pd.NA, which no comparison can test).
+    if pd.notna(cluster["county_basis"]) and cluster["county_basis"] == MAJORITY:
         st.caption(tr("clusters.county_approximate_note", then=found.county_then))
+    profile_changes_block(cluster_id)
 
     st.header(tr("clusters.history_title"))
     history = chart_bundle("cluster-history", {"cluster": cluster_id}, lang)

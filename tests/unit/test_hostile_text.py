@@ -54,6 +54,10 @@ def test_escaped_markdown_holds_no_tag_or_link(hostile):
     assert "<" not in shown and "](" not in shown and "![" not in shown
 
 
+def test_apostrophes_and_quotes_stay_whole_entities():
+    assert escape_markdown("it's \"1.5\" & <b>") == r"it&#x27;s &quot;1\.5&quot; &amp; &lt;b&gt;"
+
+
 def test_links_only_to_web_addresses():
     assert markdown_link("x", "javascript:alert(1)") == "x"
     assert markdown_link("a [b]", "https://example.org/p (1)") == r"[a \[b\]](https://example.org/p%20%281%29)"
