@@ -20,6 +20,15 @@ RENAMED_VALUES: dict[tuple[str, str], str] = {
     # Before release 2026.11.1 the map's count of admitted clusters was called "clusters".
     ("metric", "clusters"): "admitted",
 }
+# A parameter retired in favour of another that says the same thing differently:
+# (old name, old value) → (new name, new value), applied unless the link also names the new one.
+# The budget page chose one "component" until release 2026.12.1 (all frames, the whole programme
+# or one level); now one-level figures are shown as parts beside the whole, or hidden.
+RETIRED_VALUES: dict[tuple[str, str], tuple[str, str]] = {
+    ("component", "frames"): ("parts", "show"),
+    ("component", "all"): ("parts", "hide"),
+    **{("component", level): ("parts", "show") for level in ("Arena", "Arena Pro", "NCE", "GCE")},
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,9 @@ def migrate(query: Mapping[str, str | Sequence[str]]) -> dict[str, str]:
     for (name, old), new in RENAMED_VALUES.items():
         if current.get(name) == old:
             current[name] = new
+    for (name, old), (new_name, new_value) in RETIRED_VALUES.items():
+        if current.get(name) == old:
+            current.setdefault(new_name, new_value)
     return current
 
 

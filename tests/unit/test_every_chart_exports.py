@@ -47,3 +47,19 @@ def test_svg_carries_title_source_and_licence(fixture_dataset, key, lang):
     assert " ".join(expected.title.split()) in text
     assert " ".join(expected.source_line.split())[:60] in text
     assert ("Lisens: CC BY 4.0" if lang == "nb" else "Licence: CC BY 4.0") in text
+
+
+@pytest.mark.skipif(chromium_path() is None, reason="no Chromium: install it with `apt-get install chromium`")
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_exported_budget_names_every_partial_bar_in_its_key(lang):
+    # On the real data: a one-level or one-ministry figure must never pass for the whole programme
+    # in a published image, so its legend label ("bare NCE" / "NCE only") is printed on it.
+    from klyngekart.data import load_dataset
+
+    real = load_dataset(DATA_DIR)
+    expected = bundle(real, "budget", lang)
+    hatched = [trace.name for trace in expected.fig.data if trace.type == "bar" and trace.marker.pattern.shape]
+    assert hatched, "the real budget chart has partial figures to label"
+    text = svg_text(export_chart(real, "budget", "svg", lang, [], "http://x").decode("utf-8"))
+    for name in hatched:
+        assert name in text, name

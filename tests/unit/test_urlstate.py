@@ -56,12 +56,24 @@ def test_old_links_keep_working(monkeypatch):
 
 def test_retired_names_are_not_in_use(fixture_dataset):
     from klyngekart.charts.registry import CHARTS
-    from klyngekart.urlstate import RENAMED_PARAMETERS, RENAMED_VALUES
+    from klyngekart.urlstate import RENAMED_PARAMETERS, RENAMED_VALUES, RETIRED_VALUES
 
     params = {p.name: p for chart in CHARTS.values() for p in chart.params(fixture_dataset)}
     assert not set(RENAMED_PARAMETERS) & set(params)
     for (name, old), new in RENAMED_VALUES.items():
         assert old not in params[name].options and new in params[name].options
+    for (name, _), (new_name, new_value) in RETIRED_VALUES.items():
+        assert name not in params and new_value in params[new_name].options
+
+
+@pytest.mark.parametrize(("component", "parts"), [("frames", "show"), ("all", "hide"), ("NCE", "show"), ("Arena Pro", "show")])
+def test_an_old_budget_link_chooses_what_its_component_meant(fixture_dataset, component, parts):
+    from klyngekart.charts.budget import budget_params
+
+    state = read_state({"component": component, "terms": "real"}, budget_params(fixture_dataset))
+    assert state.values["parts"] == parts and state.values["terms"] == "real" and state.ignored == ()
+    # A link that names both keeps its own choice.
+    assert read_state({"component": "all", "parts": "show"}, budget_params(fixture_dataset)).values["parts"] == "show"
 
 
 @pytest.fixture(scope="module")
