@@ -3,7 +3,7 @@
 import streamlit as st
 
 from klyngekart.clusters import TABLE_COLUMNS, clean_query, cluster_table, filter_table
-from klyngekart.i18n import file_stem
+from klyngekart.i18n import file_stem, plural
 from klyngekart.navigation import ORIGIN
 from klyngekart.ui import dataset, language, page_state, tr, url_widget
 from klyngekart.ui.filters import cluster_filter_params, cluster_filters
@@ -37,7 +37,7 @@ def show_explorer() -> None:
     count = tr("clusters.count", shown=len(shown), total=len(table))
     if county not in ("all", "unknown"):
         # A county filter cannot show clusters whose county today is not known: say how many.
-        count += " " + tr("clusters.count_no_county", count=int(table["county_code_today"].isna().sum()))
+        count += " " + tr("clusters.count_no_county", count=plural("count.clusters", int(table["county_code_today"].isna().sum()), lang))
     st.markdown(count)
     labels = {column: tr(f"clusters.col_{column}") for column in TABLE_COLUMNS}
     picked = st.dataframe(

@@ -9,7 +9,7 @@ from klyngekart.charts import ChartBundle
 from klyngekart.clusters import cluster_table, filter_table, latest_year, level_label, profile, timeline_rows
 from klyngekart.data import Dataset
 from klyngekart.figures.clusters import path_label, paths_figure, timeline_figure
-from klyngekart.i18n import t
+from klyngekart.i18n import plural, t
 from klyngekart.paths import left_out, path_counts
 from klyngekart.provenance import source_ids_of, source_line, with_source_columns
 from klyngekart.urlstate import Param
@@ -59,8 +59,8 @@ def paths_chart(ds: Dataset, state: dict[str, str], lang: str) -> ChartBundle | 
         return None
     top = paths.iloc[0]
     summary = t(
-        "timeline.paths_summary", lang, clusters=int(paths["clusters"].sum()), kinds=len(paths),
-        top=path_label(top["path"], lang), count=int(top["clusters"]),
+        "timeline.paths_summary", lang, clusters=plural("count.clusters", int(paths["clusters"].sum()), lang),
+        kinds=plural("count.paths", len(paths), lang), top=path_label(top["path"], lang), count=plural("count.clusters", int(top["clusters"]), lang),
     )
     missing = left_out(levels)
     if missing.rows:

@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 from klyngekart.clusters import level_label
 from klyngekart.data.schema import LEVELS
 from klyngekart.figures.style import GAP_COLOUR, LEVEL_COLOURS, base_layout
-from klyngekart.i18n import format_number, t
+from klyngekart.i18n import format_number, plural, t
 
 # A level that started and ended in the same year still needs a visible bar.
 SHORTEST_BAR = 0.4
@@ -155,7 +155,7 @@ def per_population_figure(figures: pd.DataFrame, names: dict[str, str], lang: st
         y=figures["per_100k"].astype(float),
         marker_color=LEVEL_COLOURS["all"],
         text=[
-            t("compare.bar_text", lang, value=format_number(value, lang, 2), count=int(count))
+            t("compare.bar_text", lang, value=format_number(value, lang, 2), count=plural("count.clusters", int(count), lang))
             for value, count in zip(figures["per_100k"], figures["clusters"], strict=True)
         ],
         textposition="outside",

@@ -167,7 +167,7 @@ def test_explorer_with_a_county_says_how_many_have_no_county():
     at = open_page("clusters", {"county": "33", "lang": "en"})
     assert shown_ids(at) == ["NCE Kongsberg"]
     assert "Showing 1 of 4 clusters." in texts(at)
-    assert "1 clusters without a known county today cannot be shown when a county is chosen." in texts(at)
+    assert "1 cluster without a known county today cannot be shown when a county is chosen." in texts(at)
 
 
 def test_timeline_says_how_many_it_shows_of_all():

@@ -20,6 +20,7 @@ from klyngekart.i18n import (
     plural,
     setting_names,
     strings,
+    t,
 )
 from klyngekart.stages import WHOLE
 from tests.conftest import REPO
@@ -143,3 +144,16 @@ def test_funders_in_words():
     assert funder_text("KRD;NHD", "nb") == "KRD, NHD"
     assert funder_text("unstated", "nb") == "ikke oppgitt"
     assert funder_text("unstated", "en") == "not stated"
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [("nb", "(1 klynge)", "(2 klynger)"), ("en", "(1 cluster)", "(2 clusters)")])
+def test_a_count_of_one_cluster_reads_in_the_singular_on_bars_and_in_summaries(lang, one, two):
+    import pandas as pd
+
+    from klyngekart.figures.clusters import per_population_figure
+
+    figures = pd.DataFrame({"county_code": ["46", "03"], "per_100k": [0.15, 0.28], "clusters": [1, 2]})
+    texts = list(per_population_figure(figures, {"46": "Vestland", "03": "Oslo"}, lang).data[0].text)
+    assert texts[0].endswith(one) and texts[1].endswith(two)
+    summary = t("timeline.paths_summary", lang, clusters=plural("count.clusters", 1, lang), kinds=plural("count.paths", 1, lang), top="Arena", count=plural("count.clusters", 1, lang))
+    assert "1 klynger" not in summary and "1 clusters" not in summary and "1 ulike" not in summary
