@@ -49,10 +49,13 @@ def choropleth(
     exported SVG is a vector map. `uncertain` names a column of clusters that may also belong to
     the count (not known either way); each county's hover then says how many. `chosen` is
     outlined. `targets` are points inside each county (klyngekart.geo.hit_points) that make
-    the whole county clickable: Plotly reports clicks on points, not on filled areas.
+    the whole county clickable: Plotly reports clicks on points, not on filled areas. `labels`
+    gives each county's town points (lat/lon) to place its number near; None for a border set
+    of another time.
 
     The figure is built from one spec: Plotly validates it once instead of after every update.
     """
+    targets = targets or {}
     values = table[metric].astype(float).tolist()
     top = max(max(values, default=0.0), 1.0)
     decimals = 2 if metric == "per_100k" else 0
@@ -63,17 +66,36 @@ def choropleth(
         code: f"{name}: {format_number(value, lang, decimals)} {unit}{extra[code]}"
         for code, name, value in zip(table["county_code"], table["name"], values, strict=True)
     }
+    label_at = _label_points(table, labels, targets)
+    texts = {code: format_number(value, lang, decimals) for code, value in zip(table["county_code"], values, strict=True)}
+    layout = layout_spec(lang) | {
+        "xaxis": HIDDEN_AXIS,
+        # One kilometre is as long north–south as east–west.
+        "yaxis": HIDDEN_AXIS | {"scaleanchor": "x", "scaleratio": 1},
+        # Short enough that on a phone the page shows more than the map, and a swipe on it scrolls.
+        "height": MAP_HEIGHT,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
+        "clickmode": "event+select",
+        "hovermode": "closest",
+    }
+    data = [
+        *_areas(table, outlines, fills, chosen),
+        *_numbers(label_at, texts, fills),
+        *_hits(table, values, label_at, targets, hover),
+        _colour_bar(top, unit, decimals),
+    ]
+    return go.Figure({"data": data, "layout": layout})
+
+
+HIDDEN_AXIS = {"visible": False, "fixedrange": True}
+
+
+def _areas(table: pd.DataFrame, outlines: dict[str, Outline], fills: dict[str, str], chosen: str | None) -> list[dict]:
+    """Each county's filled shape, and the chosen county's outline over them."""
     areas = [
         {
-            "type": "scatter",
-            "x": outlines[code][0],
-            "y": outlines[code][1],
-            "mode": "lines",
-            "fill": "toself",
-            "fillcolor": fills[code],
-            "line": {"color": "#4d4d4d", "width": 0.8},
-            "hoverinfo": "skip",
-            "showlegend": False,
+            "type": "scatter", "x": outlines[code][0], "y": outlines[code][1], "mode": "lines", "fill": "toself",
+            "fillcolor": fills[code], "line": {"color": "#4d4d4d", "width": 0.8}, "hoverinfo": "skip", "showlegend": False,
         }
         for code in table["county_code"]
         if code in outlines
@@ -85,62 +107,86 @@ def choropleth(
                 "line": {"color": CHOSEN_COLOUR, "width": 3}, "hoverinfo": "skip", "showlegend": False,
             }
         )
+    return areas
+
+
+def _label_points(table: pd.DataFrame, labels: pd.DataFrame | None, targets: dict[str, Outline]) -> dict[str, tuple[float, float]]:
+    """Where each county's number goes: the target nearest the mean of its towns (the mean of a
+    coastal county's towns can lie in the sea), or the middle of its targets without towns."""
     if labels is None:
-        # No town points for a border set of another time: start from the middle of its targets.
-        middle = {code: (float(np.mean(x)), float(np.mean(y))) for code, (x, y) in (targets or {}).items() if len(x)}
-        points = table[table["county_code"].isin(list(middle))].reset_index(drop=True)
-        east = np.array([middle[code][0] for code in points["county_code"]])
-        north = np.array([middle[code][1] for code in points["county_code"]])
+        start = {code: (float(np.mean(x)), float(np.mean(y))) for code, (x, y) in targets.items() if len(x)}
     else:
-        points = table.merge(labels, on="county_code", how="inner")
+        points = table[["county_code"]].merge(labels, on="county_code", how="inner")
         east, north = project(points["latitude"].to_numpy(float), points["longitude"].to_numpy(float))
-    # The mean of a coastal county's towns can lie in the sea: the number goes on the nearest
-    # point of the county's own area instead.
-    for i, code in enumerate(points["county_code"]):
-        inside_x, inside_y = (targets or {}).get(code, ((), ()))
+        start = {code: (float(x), float(y)) for code, x, y in zip(points["county_code"], east, north, strict=True)}
+    placed = {}
+    for code in table["county_code"]:
+        if code not in start:
+            continue
+        inside_x, inside_y = (np.asarray(axis, dtype=float) for axis in targets.get(code, ((), ())))
         if len(inside_x):
-            nearest = int(np.argmin((np.asarray(inside_x) - east[i]) ** 2 + (np.asarray(inside_y) - north[i]) ** 2))
-            east[i], north[i] = inside_x[nearest], inside_y[nearest]
-    label_at = {code: (float(x), float(y)) for code, x, y in zip(points["county_code"], east, north, strict=True)}
-    inks = [_ink(fills[code]) for code in points["county_code"]]
-    texts = [format_number(v, lang, decimals) for v in points[metric].astype(float)]
-    # One text trace per ink colour: a colour given per point would fade to a fifth while a
-    # county is selected, and the numbers must stay readable.
-    numbers = [
+            nearest = int(np.argmin((inside_x - start[code][0]) ** 2 + (inside_y - start[code][1]) ** 2))
+            placed[code] = (float(inside_x[nearest]), float(inside_y[nearest]))
+        else:
+            placed[code] = start[code]
+    return placed
+
+
+def _numbers(label_at: dict[str, tuple[float, float]], texts: dict[str, str], fills: dict[str, str]) -> list[dict]:
+    """The numbers written on the counties, one trace per ink colour: a colour given per point
+    would fade to a fifth while a county is selected, and the numbers must stay readable."""
+    inks = {code: _ink(fills[code]) for code in label_at}
+    return [
         {
             "type": "scatter",
-            "x": [round(float(x), 1) for x, i in zip(east, inks, strict=True) if i == ink],
-            "y": [round(float(y), 1) for y, i in zip(north, inks, strict=True) if i == ink],
+            "x": [round(label_at[code][0], 1) for code in label_at if inks[code] == ink],
+            "y": [round(label_at[code][1], 1) for code in label_at if inks[code] == ink],
             "mode": "text",
-            "text": [text for text, i in zip(texts, inks, strict=True) if i == ink],
+            "text": [texts[code] for code in label_at if inks[code] == ink],
             "textfont": {"size": 13, "color": ink},
             "selected": {"textfont": {"color": ink}},
             "unselected": {"textfont": {"color": ink}},
             "hoverinfo": "skip",
             "showlegend": False,
         }
-        for ink in dict.fromkeys(inks)
+        for ink in dict.fromkeys(inks.values())
     ]
-    hits = [
-        {
-            "type": "scatter",
-            "x": np.r_[(targets or {}).get(code, ([], []))[0], label_at[code][0]].astype(np.float32),
-            "y": np.r_[(targets or {}).get(code, ([], []))[1], label_at[code][1]].astype(np.float32),
-            "mode": "markers",
-            "marker": {"size": HIT_SIZE, "color": "rgba(0,0,0,0)"},
-            "selected": {"marker": {"opacity": 0}},
-            "unselected": {"marker": {"opacity": 0}},
-            "customdata": [[code]] * (len((targets or {}).get(code, ([], []))[0]) + 1),
-            # The county and its value once per trace, for tests and scripts that read the figure.
-            "meta": {"county_code": code, "value": float(value)},
-            "hovertemplate": html.escape(hover[code]).replace("%", "%%") + "<extra></extra>",
-            "showlegend": False,
-        }
-        for code, value in zip(table["county_code"], values, strict=True)
-        if code in label_at
-    ]
-    # The colour scale's legend: a trace with no points that carries only the colour bar.
-    legend = {
+
+
+def _hits(
+    table: pd.DataFrame, values: list[float], label_at: dict[str, tuple[float, float]], targets: dict[str, Outline], hover: dict[str, str]
+) -> list[dict]:
+    """Invisible click and hover targets over each county's area (its label point where it has
+    no grid points), one trace per county."""
+    traces = []
+    for code, value in zip(table["county_code"], values, strict=True):
+        if code not in label_at:
+            continue
+        east, north = targets.get(code, ((), ()))
+        if not len(east):
+            east, north = [label_at[code][0]], [label_at[code][1]]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": np.asarray(east, dtype=np.float32),
+                "y": np.asarray(north, dtype=np.float32),
+                "mode": "markers",
+                "marker": {"size": HIT_SIZE, "color": "rgba(0,0,0,0)"},
+                "selected": {"marker": {"opacity": 0}},
+                "unselected": {"marker": {"opacity": 0}},
+                "customdata": [[code]] * len(east),
+                # The county and its value once per trace, for tests and scripts that read the figure.
+                "meta": {"county_code": code, "value": float(value)},
+                "hovertemplate": html.escape(hover[code]).replace("%", "%%") + "<extra></extra>",
+                "showlegend": False,
+            }
+        )
+    return traces
+
+
+def _colour_bar(top: float, unit: str, decimals: int) -> dict:
+    """The colour scale's legend: a trace with no points that carries only the colour bar."""
+    return {
         "type": "scatter",
         "x": [None],
         "y": [None],
@@ -154,18 +200,6 @@ def choropleth(
         "hoverinfo": "skip",
         "showlegend": False,
     }
-    hidden = {"visible": False, "fixedrange": True}
-    layout = layout_spec(lang) | {
-        "xaxis": hidden,
-        # One kilometre is as long north–south as east–west.
-        "yaxis": hidden | {"scaleanchor": "x", "scaleratio": 1},
-        # Short enough that on a phone the page shows more than the map, and a swipe on it scrolls.
-        "height": MAP_HEIGHT,
-        "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        "clickmode": "event+select",
-        "hovermode": "closest",
-    }
-    return go.Figure({"data": [*areas, *numbers, *hits, legend], "layout": layout})
 
 
 def county_key(table: pd.DataFrame, column: str, lang: str, decimals: int) -> str:

@@ -32,8 +32,8 @@ def test_every_target_point_selects_its_own_county():
     targets = hit_points({"18": SQUARE, "46": SQUARE}, spacing_km=20)
     fig = choropleth(TABLE, {"18": SQUARE, "46": SQUARE}, "clusters", "en", "clusters", LABELS, targets=targets)
     for trace, code in zip(hit_traces(fig), ["18", "46"], strict=True):
-        # The grid inside the square (5 × 5) and the label point.
-        assert len(trace.x) == len(trace.customdata) == 26
+        # The grid inside the square (5 × 5); the number sits on one of its points.
+        assert len(trace.x) == len(trace.customdata) == 25
         assert {county_from_point({"customdata": list(point)}) for point in trace.customdata} == {code}
         # Invisible, also while a county is selected.
         assert trace.marker.color == "rgba(0,0,0,0)" and trace.unselected.marker.opacity == 0

@@ -155,5 +155,6 @@ def test_a_count_of_one_cluster_reads_in_the_singular_on_bars_and_in_summaries(l
     figures = pd.DataFrame({"county_code": ["46", "03"], "per_100k": [0.15, 0.28], "clusters": [1, 2]})
     texts = list(per_population_figure(figures, {"46": "Vestland", "03": "Oslo"}, lang).data[0].text)
     assert texts[0].endswith(one) and texts[1].endswith(two)
-    summary = t("timeline.paths_summary", lang, clusters=plural("count.clusters", 1, lang), kinds=plural("count.paths", 1, lang), top="Arena", count=plural("count.clusters", 1, lang))
+    one_cluster = plural("count.clusters", 1, lang)
+    summary = t("timeline.paths_summary", lang, clusters=one_cluster, kinds=plural("count.paths", 1, lang), top="Arena", count=one_cluster)
     assert "1 klynger" not in summary and "1 clusters" not in summary and "1 ulike" not in summary
