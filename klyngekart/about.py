@@ -15,6 +15,6 @@ STATEMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("arena_pro", ("bu-nic-arena-pro", "cl-stiim-2021")),
     ("mature", ("bu-in-modne-klynger-fullmakt-2020",)),
     ("hub_node", ("bu-nic-hub-node-2023",)),
-    ("revised", ("bu-nic-om-klyngeprogrammet", "bu-siva-opptak-2024", "bu-energiaktuelt-ccc-2024")),
+    ("revised", ("bu-nic-om-klyngeprogrammet", "bu-siva-opptak-2024", "bu-energiaktuelt-ccc-2024", "cx-nordicedge-klyngestatus-2026")),
     ("areas", ("bu-innovationclusters-om-nic",)),
 )

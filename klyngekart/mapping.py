@@ -23,7 +23,11 @@ ACTIVE = "active"
 END_UNKNOWN = "end_unknown"
 ENDED = "ended"
 # When one cluster holds two levels in the same year (a promotion year), the map shows the higher.
-LEVEL_RANK = {"GCE": 0, "NCE": 1, "Arena Pro": 2, "NIC Explore": 3, "Arena": 4, "Mature cluster": 5, "Hub-node": 6}
+# The highest level a cluster reached sorts first. NIC Impact is the revised programme's top level; the
+# order Connect → Explore → Impact is read from two sources, not stated whole by one.
+LEVEL_RANK = {
+    "GCE": 0, "NCE": 1, "NIC Impact": 2, "Arena Pro": 3, "NIC Explore": 4, "NIC Connect": 5, "Arena": 6, "Mature cluster": 7, "Hub-node": 8,
+}
 STATUS_RANK = {ACTIVE: 0, END_UNKNOWN: 1, ENDED: 2}
 METRICS = ("admitted", "active", "per_100k", "regions")
 # Population per county for "per inhabitant" figures: the official count on the 2024 division

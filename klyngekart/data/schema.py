@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# "NIC Explore" is the first level named of the programme revised in April 2024 (three levels of three
-# years each); the other two are added when a stored source names them.
-LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node", "NIC Explore")
+# The programme revised in April 2024 has three levels of three years each: NIC Connect, NIC Explore
+# and NIC Impact (the top one), as stored sources name them; no source states their whole order.
+LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node", "NIC Connect", "NIC Explore", "NIC Impact")
 PROGRAMMES = ("cluster_programme", "business_networks", "regional_restructuring")
 QUALIFIERS = ("", "about", "over", "nearly", "at least", "up to")
 END_STATUSES = ("ended", "ongoing", "unknown")

@@ -16,6 +16,9 @@ LEVEL_COLOURS = {
     "Mature cluster": "#CC79A7",
     "Hub-node": "#56B4E9",
     "NIC Explore": "#000000",
+    # Beyond Okabe–Ito's eight (its yellow is too faint on white): Tol's wine and a dark brown.
+    "NIC Connect": "#8C510A",
+    "NIC Impact": "#882255",
 }
 # The same Okabe–Ito colours in a fixed order, for series that are not levels (indicators, …).
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
