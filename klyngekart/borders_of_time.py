@@ -6,15 +6,11 @@ time" draws a year in the counties that existed then, where a border set for tha
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pandas as pd
 
-from klyngekart.data import DATA_DIR, Dataset
+from klyngekart.data import Dataset
 from klyngekart.data.borders import BORDER_SETS, CURRENT_SET, BorderSet
-from klyngekart.geo import Outline, county_outlines
+from klyngekart.geo import Outline, county_outlines, inside, project
 
 TODAY = "today"
 OF_THEIR_TIME = "of_their_time"
@@ -30,27 +26,33 @@ def border_set(year: int, borders: str = TODAY) -> BorderSet | None:
     return next((s for s in BORDER_SETS if s.covers(year)), None)
 
 
-@cache
-def _collection(path: str) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+def available(ds: Dataset, chosen: BorderSet | None) -> bool:
+    """Whether the dataset holds this border set (an earlier year's may be missing)."""
+    return chosen is not None and chosen.name in ds.border_sets
 
 
-@cache
-def _outlines(path: str) -> dict[str, Outline]:
-    return county_outlines(_collection(path))
-
-
-def approximated(chosen: BorderSet, data_dir: Path = DATA_DIR) -> list[dict]:
+def approximated(ds: Dataset, chosen: BorderSet) -> list[dict]:
     """The municipalities a set draws whole in one county though they were split between two
     then (name, counties, drawn_in): what the map's note must name."""
-    return list(_collection(str(data_dir / chosen.file)).get("approximated", []))
+    return list(ds.border_sets[chosen.name].get("approximated", []))
 
 
-def outlines_for(year: int, borders: str = TODAY, data_dir: Path = DATA_DIR) -> tuple[BorderSet, dict[str, Outline]] | None:
-    """The county outlines `year` is drawn in, keyed by county code, with the set they belong to.
-    Read once per file and shared: treat as read-only."""
+def outlines_for(ds: Dataset, year: int, borders: str = TODAY) -> tuple[BorderSet, dict[str, Outline]] | None:
+    """The county outlines `year` is drawn in, keyed by county code, with the set they belong to;
+    None where that set is not built or not in the dataset. Worked out once per set and shared:
+    treat as read-only."""
     chosen = border_set(year, borders)
-    return None if chosen is None else (chosen, _outlines(str(data_dir / chosen.file)))
+    if not available(ds, chosen):
+        return None
+    return chosen, outlines_for_set(ds, chosen)
+
+
+def outlines_for_set(ds: Dataset, chosen: BorderSet) -> dict[str, Outline]:
+    return ds.memo(f"borders.outlines:{chosen.name}", lambda ds: county_outlines(ds.border_sets[chosen.name]))
+
+
+def _codes(ds: Dataset, chosen: BorderSet) -> list[str]:
+    return sorted(str(feature["properties"]["county_code"]) for feature in ds.border_sets[chosen.name]["features"])
 
 
 def county_of_time(ds: Dataset, municipality_code: str, year: int) -> str | None:
@@ -67,33 +69,29 @@ def county_of_time(ds: Dataset, municipality_code: str, year: int) -> str | None
     return str(found.iloc[0]) if len(found) else None
 
 
-def municipality_counties(ds: Dataset, chosen: BorderSet, data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """Today's municipality number → the county of `chosen` its point lies in: the same polygons
+def municipality_counties(ds: Dataset, chosen: BorderSet) -> dict[str, str]:
+    """Today's municipality number → the county of `chosen` its point lies in, by the outlines
     the map draws, so a cluster is counted in the county it is drawn in. Worked out once per set."""
 
     def build(ds: Dataset) -> dict[str, str]:
-        import shapely
-
-        shapes = {}
-        for feature in _collection(str(data_dir / chosen.file))["features"]:
-            shape = shapely.geometry.shape(feature["geometry"])
-            shapely.prepare(shape)
-            shapes[str(feature["properties"]["county_code"])] = shape
         towns = ds["reference/municipalities"].dropna(subset=["latitude", "longitude"])
-        found = {}
-        for code, lat, lon in zip(towns["municipality_code"], towns["latitude"].astype(float), towns["longitude"].astype(float), strict=True):
-            found[code] = next((county for county, shape in shapes.items() if shapely.contains_xy(shape, lon, lat)), None)
-        return {code: county for code, county in found.items() if county}
+        east, north = project(towns["latitude"].to_numpy(float), towns["longitude"].to_numpy(float))
+        codes = towns["municipality_code"].to_numpy()
+        found: dict[str, str] = {}
+        for county, outline in outlines_for_set(ds, chosen).items():
+            for code in codes[inside(outline, east, north)]:
+                found.setdefault(str(code), county)
+        return found
 
     return ds.memo(f"borders.municipality_counties:{chosen.name}", build)
 
 
-def counties_then(ds: Dataset, frame: pd.DataFrame, chosen: BorderSet, data_dir: Path = DATA_DIR) -> list[str | None]:
+def counties_then(ds: Dataset, frame: pd.DataFrame, chosen: BorderSet) -> list[str | None]:
     """For each row of `frame` (clusters), its county or counties (';'-separated) in `chosen`:
     where its host municipalities lie in that set's polygons; without a host municipality, the
     county the source names when it is a county of that set. Otherwise None: not known then."""
-    towns = municipality_counties(ds, chosen, data_dir)
-    in_set = {str(f["properties"]["county_code"]) for f in _collection(str(data_dir / chosen.file))["features"]}
+    towns = municipality_counties(ds, chosen)
+    in_set = set(_codes(ds, chosen))
     placed: list[str | None] = []
     for municipalities, named in zip(frame["municipality_code"], frame["county_code_source"], strict=True):
         if isinstance(municipalities, str):
@@ -106,9 +104,9 @@ def counties_then(ds: Dataset, frame: pd.DataFrame, chosen: BorderSet, data_dir:
     return placed
 
 
-def set_counties(ds: Dataset, chosen: BorderSet, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def set_counties(ds: Dataset, chosen: BorderSet) -> pd.DataFrame:
     """The counties of `chosen` (county_code, name) in code order, named from reference/counties."""
-    codes = sorted(str(f["properties"]["county_code"]) for f in _collection(str(data_dir / chosen.file))["features"])
+    codes = _codes(ds, chosen)
     names = ds["reference/counties"].drop_duplicates("county_code").set_index("county_code")["name"]
     return pd.DataFrame({"county_code": codes, "name": [names.get(code, code) for code in codes]})
 
@@ -118,7 +116,7 @@ def today_county(ds: Dataset, code: str | None) -> str | None:
     lies wholly in (Hordaland → Vestland); None where it was split (Buskerud before 2020)."""
     if code is None:
         return None
-    counties = ds["reference/counties"].drop_duplicates("county_code").set_index("county_code")
+    counties = ds.memo("borders.counties_by_code", lambda ds: ds["reference/counties"].drop_duplicates("county_code").set_index("county_code"))
     if code not in counties.index:
         return None
     if pd.isna(counties.at[code, "valid_to"]):

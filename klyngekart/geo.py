@@ -30,9 +30,12 @@ def counties_version(data_dir: Path = DATA_DIR) -> str:
 
 def counties_url() -> str:
     return f"{COUNTIES_URL}?v={counties_version()}"
+
+
 def map_credit(lang: str) -> str:
     """Kartverket's credit for the borders, in the page's language."""
     return t("map.credit_text", lang)
+
 
 # Transverse Mercator on 15° east, the meridian of UTM zone 33 in which Norway's own maps are
 # drawn: the country keeps its familiar shape, where Web Mercator swells Finnmark.
@@ -76,30 +79,37 @@ def county_outlines(geojson: dict) -> dict[str, Outline]:
     return outlines
 
 
+def inside(outline: Outline, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Which of the points (x, y) lie inside `outline`: the even–odd rule over its rings (islands
+    and holes alike), in plain numpy; the app does not ship shapely."""
+    east, north = (np.asarray(axis, dtype=float) for axis in outline)
+    x, y = np.asarray(x, dtype=float)[:, None], np.asarray(y, dtype=float)[:, None]
+    found = np.zeros(len(x), dtype=bool)
+    breaks = np.flatnonzero(np.isnan(east))
+    for start, end in zip(np.r_[0, breaks + 1], np.r_[breaks, len(east)], strict=True):
+        if end - start < 4:
+            continue
+        x1, y1 = east[start:end], north[start:end]
+        x2, y2 = np.roll(x1, 1), np.roll(y1, 1)
+        spans = (y1 > y) != (y2 > y)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            crossing = x < x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+        found ^= (np.count_nonzero(spans & crossing, axis=1) % 2).astype(bool)
+    return found
+
+
 def hit_points(outlines: dict[str, Outline], spacing_km: float = 18.0) -> dict[str, Outline]:
-    """A grid of points every `spacing_km` inside each county (even–odd rule over its rings).
+    """A grid of points every `spacing_km` inside each county.
 
     Plotly reports clicks on points, not on filled shapes: invisible markers on this grid make
     the whole county the click and tap target, and carry its hover text.
     """
-    import shapely
-
     found: dict[str, Outline] = {}
     for code, (east, north) in outlines.items():
-        ring_breaks = np.flatnonzero(np.isnan(east))
-        starts = np.r_[0, ring_breaks + 1]
-        ends = np.r_[ring_breaks, len(east)]
-        west_edge, east_edge = np.nanmin(east), np.nanmax(east)
-        south_edge, north_edge = np.nanmin(north), np.nanmax(north)
         # Offset by half a step, so a small county still gets points away from its edges.
-        xs = np.arange(west_edge + spacing_km / 2, east_edge, spacing_km)
-        ys = np.arange(south_edge + spacing_km / 2, north_edge, spacing_km)
+        xs = np.arange(np.nanmin(east) + spacing_km / 2, np.nanmax(east), spacing_km)
+        ys = np.arange(np.nanmin(north) + spacing_km / 2, np.nanmax(north), spacing_km)
         grid_x, grid_y = (axis.ravel() for axis in np.meshgrid(xs, ys))
-        inside = np.zeros(len(grid_x), dtype=bool)
-        for start, end in zip(starts, ends, strict=True):
-            if end - start < 4:
-                continue
-            ring = shapely.Polygon(np.column_stack([east[start:end], north[start:end]]))
-            inside ^= shapely.contains_xy(ring, grid_x, grid_y)
-        found[code] = (grid_x[inside].astype(np.float32), grid_y[inside].astype(np.float32))
+        kept = inside((east, north), grid_x, grid_y)
+        found[code] = (grid_x[kept].astype(np.float32), grid_y[kept].astype(np.float32))
     return found

@@ -124,7 +124,7 @@ with controls:
         format_func=lambda b: t(f"map.borders_option_{b}", lang),
     )
 today_borders = view.borders.name == CURRENT_SET.name
-borders_text = tr("map.borders_note") if today_borders else borders_note(view.borders, year, len(table), lang)
+borders_text = tr("map.borders_note") if today_borders else borders_note(data, view.borders, year, len(table), lang)
 st.markdown(borders_text + " " + tr("map.credit", credit=map_credit(lang)))
 if metric == "regions":
     st.page_link(page_entry("regions").script, label=tr("regions.to_page"), icon=":material/autorenew:", query_params={"year": str(year), "lang": lang})

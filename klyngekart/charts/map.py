@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from klyngekart.borders_of_time import BORDER_CHOICES, OF_THEIR_TIME, TODAY, approximated, border_set, counties_then, outlines_for, set_counties
+from klyngekart.borders_of_time import BORDER_CHOICES, OF_THEIR_TIME, TODAY, approximated, available, border_set, counties_then, outlines_for, set_counties
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
 from klyngekart.data.borders import CURRENT_SET, BorderSet
@@ -58,12 +58,13 @@ def county_targets(ds: Dataset, outlines: dict[str, Outline], border_set_name: s
 HISTORIC_METRICS = ("admitted", "active")
 
 
-def drawn_set(year: int, borders: str, metric: str) -> BorderSet:
+def drawn_set(ds: Dataset, year: int, borders: str, metric: str) -> BorderSet:
     """The border set the map of `year` is drawn in: the counties of that time where asked for,
-    built, and the measure can be counted in them; else today's."""
+    in the dataset, and the measure can be counted in them; else today's."""
     if borders != OF_THEIR_TIME or metric not in HISTORIC_METRICS:
         return CURRENT_SET
-    return border_set(year, OF_THEIR_TIME) or CURRENT_SET
+    chosen = border_set(year, OF_THEIR_TIME)
+    return chosen if available(ds, chosen) else CURRENT_SET
 
 
 def county_labels(ds: Dataset):
@@ -173,7 +174,7 @@ def map_view(ds: Dataset, state: dict[str, str]) -> MapView:
     year, metric = int(state["year"]), state["metric"]
     as_it_stood = programme(ds)[year]
     admitted, regions = as_it_stood.admitted, as_it_stood.regions
-    drawn = drawn_set(year, state.get("borders", TODAY), metric)
+    drawn = drawn_set(ds, year, state.get("borders", TODAY), metric)
     counted = admitted[admitted["status"].eq(ACTIVE)] if metric == "active" else admitted
     # The clusters listed under the map keep today's county whatever borders the map is drawn in.
     shown = filter_clusters(counted, state["level"], state["sector"])
@@ -226,9 +227,9 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
     labels = county_labels(ds)
     notes: tuple[str, ...] = ()
     if view.borders is not CURRENT_SET:
-        outlines = outlines_for(year, OF_THEIR_TIME)[1]
+        outlines = outlines_for(ds, year, OF_THEIR_TIME)[1]
         labels = None
-        notes = (borders_note(view.borders, year, len(table), lang),)
+        notes = (borders_note(ds, view.borders, year, len(table), lang),)
     fig = choropleth(
         table, outlines, column, lang, unit, labels, "unknown" if metric == "active" else None,
         chosen=chosen if chosen != "all" else None, targets=county_targets(ds, outlines, view.borders.name),
@@ -253,10 +254,10 @@ def borders_phrase(drawn: BorderSet, year: int, counties: int, lang: str) -> str
     return t("map.borders_then", lang, count=counties, year=year)
 
 
-def borders_note(drawn: BorderSet, year: int, counties: int, lang: str) -> str:
+def borders_note(ds: Dataset, drawn: BorderSet, year: int, counties: int, lang: str) -> str:
     """Which borders are shown and, before 2020, the municipalities drawn whole in one county."""
     text = t("map.borders_then_note", lang, count=counties, year=year)
-    split = approximated(drawn)
+    split = approximated(ds, drawn)
     if split:
         text += " " + t("map.borders_approximated", lang, names=", ".join(entry["name"] for entry in split))
     return text

@@ -1,9 +1,10 @@
 """The county borders are data too: checked at start with the tables, so that a truncated or
 edited GeoJSON gives the same clear message as a broken CSV instead of a half-drawn map.
 
-These checks are structural and cheap (parse, one feature per county of today, closed rings
-of coordinates inside Norway). That the 15 shapes tile the country without gaps or overlaps is
-checked with shapely in tests/unit/test_geometry.py, since the app does not ship shapely.
+These checks are structural and cheap (parse, one feature per county of the division, closed
+rings of coordinates inside Norway). That the shapes tile the country without gaps or overlaps is
+checked with shapely in tests/unit/test_geometry.py and test_borders_of_time.py, since the app
+does not ship shapely.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import pandas as pd
 from klyngekart.data.validate import Problem
 
 COUNTIES_FILE = Path("geo") / "counties_2024.geojson"
+# Longitude and latitude of mainland Norway with its coastal islands, with a margin.
+LONGITUDE = (3.0, 33.0)
+LATITUDE = (57.0, 72.0)
 
 
 @dataclass(frozen=True)
@@ -50,18 +54,21 @@ def counties_in_force(counties: pd.DataFrame, year: int) -> set[str]:
     return set(counties.loc[started & lasting, "county_code"])
 
 
-def historic_border_problems(data_dir: Path, counties: pd.DataFrame) -> list[Problem]:
-    """The border sets of earlier years that data/ holds, each checked like today's against the
-    counties of its first year. A set that is missing is not an error: the map then offers only
-    today's borders for its years."""
+def read_border_sets(data_dir: Path, counties: pd.DataFrame) -> tuple[dict[str, dict], list[Problem]]:
+    """Every border set data/ holds, by name, each checked against the counties in force at the
+    end of its first year (today's against today's). Today's set must be there; a missing set of
+    an earlier year is not an error: the map then offers only today's borders for its years."""
+    sets: dict[str, dict] = {}
     problems: list[Problem] = []
-    for chosen in BORDER_SETS[:-1]:
-        if (data_dir / chosen.file).is_file():
-            problems += border_problems(data_dir, counties_in_force(counties, chosen.first_year), chosen.file)
-    return problems
-# Longitude and latitude of mainland Norway with its coastal islands, with a margin.
-LONGITUDE = (3.0, 33.0)
-LATITUDE = (57.0, 72.0)
+    for chosen in BORDER_SETS:
+        if chosen is not CURRENT_SET and not (data_dir / chosen.file).is_file():
+            continue
+        codes = set(counties.loc[counties["valid_to"] == "", "county_code"]) if chosen is CURRENT_SET else counties_in_force(counties, chosen.first_year)
+        collection, found = read_borders(data_dir, codes, chosen.file)
+        problems += found
+        if collection is not None:
+            sets[chosen.name] = collection
+    return sets, problems
 
 
 def _ring_problem(ring: object) -> str | None:
@@ -91,21 +98,21 @@ def _geometry_problem(geometry: object) -> str | None:
     return None
 
 
-def border_problems(data_dir: Path, county_codes: set[str], path: Path = COUNTIES_FILE) -> list[Problem]:
-    """What is wrong with a county borders file, against the codes of the counties it must hold
-    (today's, unless `path` names a set of an earlier year)."""
+def read_borders(data_dir: Path, county_codes: set[str], path: Path = COUNTIES_FILE) -> tuple[dict | None, list[Problem]]:
+    """A county borders file, parsed once, with what is wrong with it; the collection only when
+    nothing is."""
     file = path.as_posix()
     try:
         collection = json.loads((data_dir / path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return [Problem(file, "file is missing")]
+        return None, [Problem(file, "file is missing")]
     except UnicodeDecodeError as error:
-        return [Problem(file, f"is not UTF-8 (byte {error.start})")]
+        return None, [Problem(file, f"is not UTF-8 (byte {error.start})")]
     except json.JSONDecodeError as error:
-        return [Problem(file, f"is not valid JSON: {error.msg} at character {error.colno}", line=error.lineno)]
+        return None, [Problem(file, f"is not valid JSON: {error.msg} at character {error.colno}", line=error.lineno)]
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list) or collection.get("type") != "FeatureCollection":
-        return [Problem(file, "must be a GeoJSON FeatureCollection")]
+        return None, [Problem(file, "must be a GeoJSON FeatureCollection")]
     problems, seen = [], []
     for index, feature in enumerate(features, start=1):
         properties = feature.get("properties") if isinstance(feature, dict) else None
@@ -123,4 +130,4 @@ def border_problems(data_dir: Path, county_codes: set[str], path: Path = COUNTIE
     twice = sorted({code for code in seen if seen.count(code) > 1})
     if twice:
         problems.append(Problem(file, f"has more than one feature for county {', '.join(twice)}"))
-    return problems
+    return (None if problems else collection), problems

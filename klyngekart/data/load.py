@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from klyngekart.data.borders import border_problems, historic_border_problems
+from klyngekart.data.borders import read_border_sets
 from klyngekart.data.derive import add_derived_columns
 from klyngekart.data.fingerprint import borders_bytes, fingerprint
 from klyngekart.data.releases import history_problems
@@ -39,6 +39,8 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     raw: dict[str, pd.DataFrame]
     release: Release
+    # County borders by set name (klyngekart.data.borders.BORDER_SETS), as validated GeoJSON.
+    border_sets: dict[str, dict] = field(default_factory=dict)
     _memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -136,11 +138,11 @@ def load_dataset(data_dir: Path = DATA_DIR) -> Dataset:
         raise DataError(problems)
     problems = validate_references(raw, TABLES)
     counties = raw["reference/counties"]
-    problems += border_problems(data_dir, set(counties.loc[counties["valid_to"] == "", "county_code"]))
-    problems += historic_border_problems(data_dir, counties)
+    border_sets, found = read_border_sets(data_dir, counties)
+    problems += found
     problems += history_problems(data_dir)
     if problems:
         raise DataError(problems)
     typed = {table.name: _typed(table, raw[table.name]) for table in TABLES}
     release = replace(release, fingerprint=fingerprint(raw, borders_bytes(data_dir)))
-    return Dataset(tables=add_derived_columns(typed), raw=raw, release=release)
+    return Dataset(tables=add_derived_columns(typed), raw=raw, release=release, border_sets=border_sets)

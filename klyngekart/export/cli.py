@@ -13,9 +13,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from klyngekart.charts.registry import CHARTS, ExportableChart
-from klyngekart.data import DATA_DIR, Dataset
+from klyngekart.data import Dataset
+from klyngekart.data.borders import CURRENT_SET
 from klyngekart.export.chart import chart_csv, chart_image, chart_xlsx, meta_for
-from klyngekart.geo import county_outlines, read_counties
+from klyngekart.geo import county_outlines
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from klyngekart.urlstate import Param, to_query
 
@@ -56,7 +57,7 @@ def export_chart(
     chart = CHARTS[name]
     params = chart.params(ds)
     values = parse_filters(filters, params)
-    bundle = chart.build(ds, values, lang, county_outlines(read_counties(DATA_DIR)))
+    bundle = chart.build(ds, values, lang, county_outlines(ds.border_sets[CURRENT_SET.name]))
     if bundle is None:
         raise ExportError("no published figures for this view, so there is no chart to export")
     meta = meta_for(ds.release, bundle.title, bundle.subtitle, bundle.source_line, bundle.notes,

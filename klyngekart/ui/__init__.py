@@ -12,8 +12,9 @@ from pathlib import Path
 import streamlit as st
 
 from klyngekart.data import DATA_DIR, Dataset, load_dataset
+from klyngekart.data.borders import CURRENT_SET
 from klyngekart.export.dataset import dataset_xlsx, dataset_zip
-from klyngekart.geo import Outline, county_outlines, read_counties
+from klyngekart.geo import Outline, county_outlines
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, setting_names, t
 from klyngekart.urlstate import Param, read_state, to_query
 
@@ -39,9 +40,9 @@ def dataset() -> Dataset:
     return _dataset(data_dir())
 
 
-@st.cache_resource(show_spinner=False)
 def _county_shapes(data_dir: str) -> dict:
-    return read_counties(Path(data_dir))
+    # Read and checked once, by the loader, with the tables.
+    return _dataset(data_dir).border_sets[CURRENT_SET.name]
 
 
 def county_shapes() -> dict:

@@ -19,7 +19,7 @@ from klyngekart.borders_of_time import (
     today_county,
 )
 from klyngekart.data import load_dataset
-from klyngekart.data.borders import counties_in_force, historic_border_problems
+from klyngekart.data.borders import counties_in_force, read_border_sets
 from tests.conftest import REPO
 
 DATA = REPO / "data"
@@ -82,15 +82,15 @@ def test_a_year_is_drawn_in_the_set_in_force(year, borders, expected):
     assert (chosen.name if chosen else None) == expected
 
 
-def test_outlines_for_a_year_of_their_time():
-    chosen, outlines = outlines_for(2021, OF_THEIR_TIME, DATA)
+def test_outlines_for_a_year_of_their_time(real):
+    chosen, outlines = outlines_for(real, 2021, OF_THEIR_TIME)
     assert chosen.name == "2020" and sorted(outlines) == COUNTIES_2020
-    assert len(outlines_for(2021, TODAY, DATA)[1]) == 15
-    chosen, outlines = outlines_for(2012, OF_THEIR_TIME, DATA)
+    assert len(outlines_for(real, 2021, TODAY)[1]) == 15
+    chosen, outlines = outlines_for(real, 2012, OF_THEIR_TIME)
     assert chosen.name == "2017" and len(outlines) == 19 and {"16", "17", "12", "14"} <= set(outlines)
-    assert [a["name"] for a in approximated(chosen, DATA)] == ["Volda", "Drammen", "Asker", "Aurskog-Høland", "Indre Fosen", "Heim", "Tjeldsund"]
-    assert approximated(border_set(2021, OF_THEIR_TIME), DATA) == []
-    assert outlines_for(1999, OF_THEIR_TIME, DATA) is None
+    assert [a["name"] for a in approximated(real, chosen)] == ["Volda", "Drammen", "Asker", "Aurskog-Høland", "Indre Fosen", "Heim", "Tjeldsund"]
+    assert approximated(real, border_set(2021, OF_THEIR_TIME)) == []
+    assert outlines_for(real, 1999, OF_THEIR_TIME) is None
     with pytest.raises(ValueError):
         border_set(2021, "1066")
 
@@ -127,7 +127,7 @@ def test_counties_in_force_follow_the_reform_years(real):
 
 
 def test_every_historic_set_in_data_passes_the_load_checks(real):
-    assert historic_border_problems(DATA, real.raw["reference/counties"]) == []
+    assert read_border_sets(DATA, real.raw["reference/counties"])[1] == []
 
 
 def test_a_broken_historic_set_is_named_with_its_feature(tmp_path, real):
@@ -135,7 +135,7 @@ def test_a_broken_historic_set_is_named_with_its_feature(tmp_path, real):
     collection = json.loads((DATA / "geo" / "counties_2020.geojson").read_text(encoding="utf-8"))
     collection["features"][0]["properties"]["county_code"] = "12"  # Hordaland, gone by 2020
     (tmp_path / "geo" / "counties_2020.geojson").write_text(json.dumps(collection), encoding="utf-8")
-    found = [str(problem) for problem in historic_border_problems(tmp_path, real.raw["reference/counties"])]
+    found = [str(problem) for problem in read_border_sets(tmp_path, real.raw["reference/counties"])[1]]
     assert any("counties_2020.geojson" in text and "county_code '12'" in text and "this border set" in text for text in found)
     assert any("has no shape for county 03" in text for text in found)
 
