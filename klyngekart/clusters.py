@@ -109,12 +109,13 @@ def last_levels(levels: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def years_text(first_year: object, end_year: object, end_status: object) -> str:
-    """'2006–2015' (ended), '2015–' (a source says still active), '2011–?' (no end stated)."""
+def years_text(first_year: object, end_year: object, end_status: object, end_basis: object = "", lang: str = "nb") -> str:
+    """'2006–2015' (ended), '2019–2024 (planned end)', '2015–' (a source says still active), '2011–?' (no end stated)."""
     if pd.isna(first_year):
         return ""
     if end_status == "ended" and not pd.isna(end_year):
-        return f"{int(first_year)}–{int(end_year)}"
+        planned = f" ({t('clusters.end_planned', lang)})" if end_basis == "planned" else ""
+        return f"{int(first_year)}–{int(end_year)}{planned}"
     return f"{int(first_year)}–" if end_status == "ongoing" else f"{int(first_year)}–?"
 
 
@@ -156,7 +157,9 @@ def _cluster_table(data: Dataset, lang: str) -> pd.DataFrame:
             "county_today": [today_text(c, b, names, lang) for c, b in zip(clusters["county_code_today"], clusters["county_basis"], strict=True)],
             "county_then": [named_counties(c, names) for c in clusters["county_code_source"]],
             "sector": clusters[f"sector_{lang}"].fillna(""),
-            "years": [years_text(f, e, s) for f, e, s in zip(last["first_year"], last["end_year"], last["end_status"], strict=True)],
+            "years": [
+                years_text(f, e, s, b, lang) for f, e, s, b in zip(last["first_year"], last["end_year"], last["end_status"], last["end_basis"], strict=True)
+            ],
             "members": [member_text(latest.loc[c], lang) if c in latest.index else "" for c in clusters["cluster_id"]],
             "other_names": [", ".join(split_list(o)) if isinstance(o, str) else "" for o in clusters["other_names"]],
             "levels_held": last["levels_held"].fillna("").to_numpy(),
@@ -224,12 +227,11 @@ class Profile:
         known = self.levels if not self.levels.empty else self.undated
         return None if known.empty else known["level"].iloc[-1]
 
-    @property
-    def years(self) -> str:
+    def years(self, lang: str) -> str:
         if self.levels.empty:
             return ""
         last = self.levels.iloc[-1]
-        return years_text(self.levels["start_year"].min(), last["end_year"], last["end_status"])
+        return years_text(self.levels["start_year"].min(), last["end_year"], last["end_status"], last["end_basis"], lang)
 
     @property
     def has_point(self) -> bool:

@@ -16,6 +16,7 @@ from itertools import combinations
 import pandas as pd
 
 from klyngekart.clusters import fold
+from klyngekart.data.schema import END_BASES
 from klyngekart.data.validate import round_keys, split_list
 from klyngekart.mapping import ACTIVE, END_UNKNOWN, programme_years
 
@@ -111,3 +112,10 @@ def closed_with_end(levels: pd.DataFrame) -> tuple[int, int]:
     """(closed level rows with an end year, closed level rows): rows with a start year not stated as ongoing."""
     closed = levels[levels["start_year"].notna() & levels["end_status"].ne("ongoing")]
     return int(closed["end_year"].notna().sum()), len(closed)
+
+
+def end_bases(levels: pd.DataFrame) -> dict[str, int]:
+    """How the closed levels' end years are known, in the contract's order: a planned end may have moved."""
+    closed = levels[levels["start_year"].notna() & levels["end_status"].ne("ongoing") & levels["end_year"].notna()]
+    counts = closed["end_basis"].value_counts()
+    return {basis: int(counts.get(basis, 0)) for basis in END_BASES}

@@ -71,6 +71,11 @@ def changed_years(note: ReleaseNote) -> list[str]:
     return sorted((year for year in years if year), key=lambda year: (len(year), year))
 
 
+def table_label(table: str, lang: str) -> str:
+    """A table's name in the reader's language ('omstillingsområder' for restructuring_regions)."""
+    return strings(lang).get(f"changes.table_name.{table}", table)
+
+
 def column_label(column: str, lang: str) -> str:
     key = SHARED_LABELS.get(column, f"changes.column_{column}")
     return strings(lang).get(key, column)
@@ -88,6 +93,8 @@ def _value(column: str, value: str, lang: str) -> str:
         return escape_markdown(_level(value, lang))
     if column == "end_status":
         return escape_markdown(strings(lang).get(f"changes.status_{value}", value))
+    if column == "end_basis":
+        return escape_markdown(strings(lang).get(f"changes.basis_{value}", value))
     return escape_markdown(value)
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from klyngekart.data import Dataset
 from klyngekart.data.derive import MUNICIPALITY
 from klyngekart.data.schema import TABLES
-from klyngekart.reconcile import closed_with_end, duplicate_pairs, reconcile, round_disagreements, undated_on_map
+from klyngekart.reconcile import closed_with_end, duplicate_pairs, end_bases, reconcile, round_disagreements, undated_on_map
 from klyngekart.stages import STAGES, whole_years
 from klyngekart.targets import listed_years
 
@@ -195,6 +195,9 @@ def registry_lines(ds: Dataset) -> list[str]:
     lines.append("Admission rounds whose clusters disagree on the year (round: round's year, other years):")
     disagreements = round_disagreements(ds["cluster_levels"], ds["events"])
     lines += [f"  {key}: {', '.join(str(y) for y in years)}" for key, years in disagreements.items()] or ["  none"]
+    with_end, closed = closed_with_end(ds["cluster_levels"])
+    bases = end_bases(ds["cluster_levels"])
+    lines.append(f"Closed levels with an end year: {with_end} of {closed}; by basis: " + ", ".join(f"{b} {n}" for b, n in bases.items()))
     return lines
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from klyngekart.i18n import format_number
 from klyngekart.markdown import escape_markdown
-from klyngekart.release_notes import RELEASE_PARAM, release_name, release_param
+from klyngekart.release_notes import RELEASE_PARAM, release_name, release_param, table_label
 from klyngekart.ui import language, page_state, tr
 from klyngekart.ui.changes import KINDS, overview_frame, release_history, table_frame
 from klyngekart.ui.tables import readable
@@ -59,7 +59,7 @@ for entry in history:
     if not entry.tables:
         st.markdown(tr("changes.no_differences"))
     for table in entry.tables:
-        st.subheader(tr("changes.table_heading", table=escape_markdown(table.table)))
+        st.subheader(tr("changes.table_heading", table=escape_markdown(table_label(table.table, lang))))
         st.markdown(tr("changes.counts", **{kind: format_number(table.count(kind), lang) for kind in KINDS}))
         st.dataframe(
             table_frame(table, lang),

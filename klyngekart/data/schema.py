@@ -13,6 +13,8 @@ LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature cluster", "Hub-node", "NIC
 PROGRAMMES = ("cluster_programme", "business_networks", "regional_restructuring")
 QUALIFIERS = ("", "about", "over", "nearly", "at least", "up to")
 END_STATUSES = ("ended", "ongoing", "unknown")
+# How a source gives an end year: after the fact, as a period stated in advance, or as a move to another level.
+END_BASES = ("reported", "planned", "move")
 BUDGET_MEASURES = (
     "allocation",
     "change",
@@ -225,6 +227,8 @@ TABLES: tuple[Table, ...] = (
             _c("start_year", "year"),
             _c("end_year", "year"),
             _c("end_status", "enum", True, END_STATUSES),
+            # Required exactly where end_year is given.
+            _c("end_basis", "enum", False, END_BASES),
             # Only where a source gives a first funded year that differs from start_year.
             _c("first_funded_year", "year"),
             # The admission round (events.csv) that admitted this level: the event's date, or its year

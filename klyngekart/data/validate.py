@@ -129,6 +129,7 @@ def validate_table(table: Table, raw: pd.DataFrame) -> list[Problem]:
     problems += _duplicate_keys(table, raw)
     problems += _preferred_groups(table, raw)
     problems += _year_order(table, raw)
+    problems += _end_basis(table, raw)
     return problems
 
 
@@ -187,6 +188,19 @@ def _year_order(table: Table, raw: pd.DataFrame) -> list[Problem]:
             problems.append(
                 Problem(table.file, "end_year is before start_year", int(index) + HEADER_LINES, "end_year", end)
             )
+    return problems
+
+
+def _end_basis(table: Table, raw: pd.DataFrame) -> list[Problem]:
+    """A planned end reads differently from a reported one, so every end year says which it is."""
+    if not {"end_year", "end_basis"} <= set(raw.columns):
+        return []
+    problems = []
+    for index, end, basis in zip(raw.index, raw["end_year"], raw["end_basis"], strict=True):
+        if end and not basis:
+            problems.append(Problem(table.file, "an end_year needs an end_basis (reported, planned or move)", int(index) + HEADER_LINES, "end_basis"))
+        elif basis and not end:
+            problems.append(Problem(table.file, "end_basis is only for rows with an end_year", int(index) + HEADER_LINES, "end_basis", basis))
     return problems
 
 

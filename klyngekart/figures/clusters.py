@@ -32,7 +32,8 @@ def short_label(label: str, longest: int = LABEL_CHARS) -> str:
 def _status(row, latest: int, lang: str) -> str:
     start = int(row.start_year)
     if row.end_status == "ended":
-        return t("timeline.hover_ended", lang, start=start, end=int(row.end_year), years=int(row.end_year) - start)
+        key = "timeline.hover_planned" if row.end_basis == "planned" else "timeline.hover_ended"
+        return t(key, lang, start=start, end=int(row.end_year), years=int(row.end_year) - start)
     if row.end_status == "ongoing":
         return t("timeline.hover_ongoing", lang, start=start, latest=latest)
     return t("timeline.hover_unknown", lang, start=start)

@@ -102,7 +102,7 @@ def show_profile(cluster_id: str) -> None:
 
     facts = [
         (tr("clusters.col_level"), level_label(found.level, lang)),
-        (tr("clusters.col_years"), found.years),
+        (tr("clusters.col_years"), found.years(lang)),
         (tr("clusters.col_county_today"), found.county_today or tr("clusters.unknown")),
         (tr("clusters.col_county_then"), found.county_then),
         (tr("clusters.host"), found.host),

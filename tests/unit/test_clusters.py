@@ -89,6 +89,12 @@ def test_years_text():
     assert years_text(pd.NA, pd.NA, "unknown") == ""
 
 
+def test_years_text_says_when_an_end_was_only_planned():
+    assert years_text(2019, 2024, "ended", "planned", "nb") == "2019–2024 (planlagt slutt)"
+    assert years_text(2019, 2024, "ended", "planned", "en") == "2019–2024 (planned end)"
+    assert years_text(2019, 2024, "ended", "move", "en") == "2019–2024"
+
+
 def test_profile_collects_levels_members_counties_and_sources(fixture_dataset):
     found_profile = profile(fixture_dataset, "gce-ocean", "en")
     assert found_profile.levels["level"].tolist() == ["NCE", "GCE"]
@@ -137,6 +143,17 @@ def test_today_counties_are_those_without_an_end_date(fixture_dataset):
 
 def test_profile_level_and_years(fixture_dataset):
     ocean = profile(fixture_dataset, "gce-ocean", "en")
-    assert (ocean.level, ocean.years) == ("GCE", "2006–")
+    assert (ocean.level, ocean.years("en")) == ("GCE", "2006–")
     trondheim = profile(fixture_dataset, "arena-trondheim", "en")
-    assert (trondheim.level, trondheim.years) == ("Arena", "2010–2012")
+    assert (trondheim.level, trondheim.years("en")) == ("Arena", "2010–2012 (planned end)")
+
+
+def test_timeline_hover_says_when_an_end_was_only_planned(fixture_dataset):
+    from klyngekart.figures.clusters import timeline_figure
+
+    rows = timeline_rows(fixture_dataset["cluster_levels"], fixture_dataset["clusters"], 2026)
+    fig = timeline_figure(rows, 2026, "en", "name", 2002)
+    hovers = {(y, c[1]) for trace in fig.data if trace.type == "bar" for y, c in zip(trace.y, trace.customdata, strict=True)}
+    names = fixture_dataset["clusters"].set_index("cluster_id")["name"]
+    assert (names["arena-trondheim"], "2010–2012 (2 years; planned end, may have been extended)") in hovers
+    assert (names["gce-ocean"], "2006–2014 (8 years)") in hovers

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from klyngekart.reconcile import duplicate_pairs, reconcile, round_disagreements, undated_on_map
+from klyngekart.reconcile import duplicate_pairs, end_bases, reconcile, round_disagreements, undated_on_map
 
 
 def clusters(*ids):
@@ -99,3 +99,9 @@ def test_duplicates_by_name_or_other_name():
 def test_undated_clusters_are_never_counted():
     rows = levels([("a", "Arena", 2010, None, "unknown", None), ("u", "Arena", None, None, "unknown", None)])
     assert undated_on_map(clusters("a", "u"), rows, range(2005, 2025)) == set()
+
+
+def test_end_bases_count_only_closed_levels_with_an_end_year():
+    frame = LEVELS.assign(end_basis=["planned", None, None, "move"])
+    undated = pd.DataFrame([{"cluster_id": "e", "level": "Arena", "start_year": pd.NA, "end_year": 2016, "end_status": "ended", "end_basis": "reported"}])
+    assert end_bases(pd.concat([frame, undated.astype({"start_year": "Int64", "end_year": "Int64"})])) == {"reported": 0, "planned": 1, "move": 1}

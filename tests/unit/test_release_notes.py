@@ -7,7 +7,7 @@ import pytest
 
 from klyngekart.changes import CURRENT, CellChange, ReleaseChanges, RowChange, TableChanges, history_changes
 from klyngekart.data import load_dataset
-from klyngekart.data.schema import TABLES_BY_NAME
+from klyngekart.data.schema import END_BASES, TABLES_BY_NAME
 from klyngekart.i18n import LANGUAGES, strings
 from klyngekart.release_notes import (
     PROFILE_TABLES,
@@ -17,6 +17,7 @@ from klyngekart.release_notes import (
     profile_changes,
     profile_lines,
     summary_title,
+    table_label,
 )
 from tests.conftest import FIXTURE_DATA
 
@@ -118,3 +119,12 @@ def test_every_column_of_a_profile_table_has_a_label(lang):
                 assert SHARED_LABELS.get(column, f"changes.column_{column}") in strings(lang), column
     for status in TABLES_BY_NAME["cluster_levels"].columns[4].options:
         assert f"changes.status_{status}" in strings(lang)
+    for basis in END_BASES:
+        assert f"changes.basis_{basis}" in strings(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_is_named_in_the_readers_language(lang):
+    for table in TABLES_BY_NAME:
+        assert f"changes.table_name.{table}" in strings(lang), table
+    assert table_label("restructuring_regions", "nb") == "omstillingsområder"

@@ -104,6 +104,16 @@ def test_end_before_start(data_copy):
     assert found == ["data/cluster_levels.csv, line 6, column 'end_year': end_year is before start_year (value: '2008')"]
 
 
+def test_end_year_without_basis(data_copy):
+    found = problems_after(data_copy, "cluster_levels.csv", "arena-trondheim,Arena,2010,2012,ended,planned", "arena-trondheim,Arena,2010,2012,ended,")
+    assert found == ["data/cluster_levels.csv, line 6, column 'end_basis': an end_year needs an end_basis (reported, planned or move)"]
+
+
+def test_basis_without_end_year(data_copy):
+    found = problems_after(data_copy, "cluster_levels.csv", "arena-split,Arena,2012,,unknown,", "arena-split,Arena,2012,,unknown,planned")
+    assert found == ["data/cluster_levels.csv, line 5, column 'end_basis': end_basis is only for rows with an end_year (value: 'planned')"]
+
+
 def test_duplicate_key(data_copy):
     found = problems_after(data_copy, "reference/cpi.csv", "2021,116.1", "2020,116.1")
     assert found == ["data/reference/cpi.csv, line 3, column 'year': duplicate key year (value: '2020')"]
