@@ -105,6 +105,11 @@ class Profile:
     sources: pd.DataFrame  # every source behind the profile
 
 
+def _text(value: object) -> str | None:
+    """A cell as text, or None where the sources leave it empty (NaN and NA are truthy or ambiguous)."""
+    return value if isinstance(value, str) and value else None
+
+
 def region_profile(ds: Dataset, region_id: str, name_column: str = "name") -> Profile | None:
     rows = region_rows(ds["restructuring_regions"], ds["reference/counties"], name_column)
     found = rows[rows["region_id"].eq(region_id)]
@@ -119,11 +124,11 @@ def region_profile(ds: Dataset, region_id: str, name_column: str = "name") -> Pr
     return Profile(
         region_id=region_id,
         name=str(area["name"]),
-        period=area["period"],
+        period=_text(area["period"]),
         municipalities=split_list(area["municipalities"]) if isinstance(area["municipalities"], str) else [],
-        county_then=area["county_then"],
-        county_today=area["county_today"],
-        note=area["note"] if isinstance(area["note"], str) else None,
+        county_then=_text(area["county_then"]),
+        county_today=_text(area["county_today"]),
+        note=_text(area["note"]),
         results=results.reset_index(drop=True),
         sources=sources_for(ds, dict.fromkeys(ids)),
     )

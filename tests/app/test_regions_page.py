@@ -48,6 +48,14 @@ def test_a_profile_without_results_says_so():
     assert "County today:** Vestland" in at.markdown[0].value
 
 
+def test_a_profile_of_an_area_named_without_years_or_place_draws():
+    at = open_page("regions", {"lang": "en", "region": "undated-area"})
+    assert not at.exception
+    facts = at.markdown[0].value
+    assert "nan" not in facts and "<NA>" not in facts
+    assert "County today:** not stated" in facts
+
+
 def test_an_unknown_region_falls_back_to_the_map():
     at = open_page("regions", {"lang": "en", "region": "<script>"})
     assert not at.exception

@@ -180,7 +180,9 @@ def test_regions_get_county_names_then_and_today(fixture_dataset):
     # No municipality given: Hordaland (12) lies wholly within Vestland (46).
     assert rows.loc["hordaland-only", "county_today"] == "Vestland"
     assert rows.loc["hordaland-only", "period"] == "2004–2010"
-    assert list(rows.index) == ["hordaland-only", "kongsberg-baerum"]
+    # Ordered by start year; an area named without years comes last.
+    assert list(rows.index) == ["hordaland-only", "kongsberg-baerum", "undated-area"]
+    assert rows.loc["undated-area", ["county_then", "county_today", "period"]].isna().all()
 
 
 def test_every_indicator_and_count_has_a_label_in_both_languages():

@@ -5,7 +5,8 @@ def test_a_year_counts_areas_by_todays_county_and_says_what_it_leaves_out(fixtur
     view = region_year(fixture_dataset, 2012)
     assert view.table.set_index("county_code")["regions"].to_dict() == {"03": 0, "32": 1, "33": 1, "46": 0, "50": 0}
     assert view.areas["region_id"].tolist() == ["kongsberg-baerum"]
-    assert (view.end_not_stated, view.undated, view.national) == (0, 0, None)
+    # The area named without years is said as undated, never placed on the map.
+    assert (view.end_not_stated, view.undated, view.national) == (0, 1, None)
     # The fixture's national count for 2022 is set beside the areas we know of, never replaced by them.
     assert region_year(fixture_dataset, 2022).national == 20
 
@@ -28,3 +29,8 @@ def test_profile_holds_results_and_every_source(fixture_dataset):
     assert profile.results[["indicator", "years"]].values.tolist() == [["jobs_created", "2012–2018"], ["new_firms", "2012–2018"]]
     assert profile.sources["source_id"].tolist() == ["nfd-2021"]
     assert region_profile(fixture_dataset, "nowhere") is None
+
+
+def test_an_area_named_without_years_or_place_has_no_period_or_county(fixture_dataset):
+    profile = region_profile(fixture_dataset, "undated-area", "name_en")
+    assert (profile.period, profile.county_then, profile.county_today, profile.municipalities) == (None, None, None, [])
