@@ -7,7 +7,7 @@ from klyngekart.charts.map import county_labels, county_targets
 from klyngekart.data import Dataset
 from klyngekart.figures.maps import choropleth, county_key
 from klyngekart.geo import Outline, map_credit
-from klyngekart.i18n import format_number, t
+from klyngekart.i18n import format_number, plural, t
 from klyngekart.provenance import source_ids_of, source_line
 from klyngekart.regions import default_year, region_year, year_range
 from klyngekart.urlstate import Param
@@ -23,13 +23,16 @@ def regions_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[
     table, year = view.table, view.year
     unit = t("regions.unit", lang)
     areas = len(view.areas)
-    summary = t("regions.summary_none", lang, year=year) if not areas else t(
-        "regions.summary", lang, year=year, areas=areas, counties=int((table["regions"] > 0).sum()),
+    summary = t("regions.summary_none", lang, year=year) if not areas else plural(
+        "regions.summary", areas, lang, year=year, counties=int((table["regions"] > 0).sum()),
         county=table.sort_values("regions", ascending=False).iloc[0]["name"], most=int(table["regions"].max()),
     )
     if view.national is not None:
         summary += " " + t("regions.national", lang, value=format_number(view.national, lang), year=year)
-    summary += " " + t("regions.not_counted", lang, open_ended=view.end_not_stated, undated=view.undated)
+    summary += " " + t(
+        "regions.not_counted", lang,
+        open_ended=plural("regions.open_ended", view.end_not_stated, lang), undated=plural("regions.undated", view.undated, lang),
+    )
     ids = source_ids_of(view.areas) if areas else []
     return ChartBundle(
         key="regions",

@@ -17,7 +17,7 @@ def test_the_map_counts_areas_per_county_for_a_year():
     at.slider[0].set_value(2005).run()
     assert at.query_params["year"] == "2005"
     assert areas_per_county(at) == {"03": 0, "32": 0, "33": 0, "46": 1, "50": 0}
-    assert any("In 2005, 1 areas we know of had restructuring status" in m.value for m in at.markdown)
+    assert any("In 2005, 1 area we know of had restructuring status, in 1 of today's counties." in m.value for m in at.markdown)
 
 
 def test_areas_of_the_year_link_to_their_profiles():
