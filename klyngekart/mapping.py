@@ -1,7 +1,8 @@
 """The programme as it stood in a given year, counted by today's county.
 
 A cluster's level row places it in the programme in a year only when a source puts the year
-inside the row's period: its start year (the admission), up to the end year, up to the latest year
+inside the row's period: its start year (the admission), up to the end year, up to its first funded
+year where a source gives one (a November admission funded from January), up to the latest year
 a dated source confirms it at the level (`confirmed_until`), or any later year when a source says
 the cluster is still in the programme ("ongoing"). For many clusters the sources give a start but
 no end; those are "end not known" in later years and are never counted as active,
@@ -47,13 +48,14 @@ def _statuses(levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
     rows = rows[rows["start_year"].le(rows["year"])]
     if rows.empty:
         return pd.DataFrame(columns=["year", *COLUMNS])
-    end, year, confirmed = rows["end_year"], rows["year"], rows["confirmed_until"]
+    end, year, confirmed, funded = rows["end_year"], rows["year"], rows["confirmed_until"], rows["first_funded_year"]
     status = pd.Series(END_UNKNOWN, index=rows.index)
     # The admission places a cluster in the programme in its start year; after that a stated end,
-    # a dated confirmation or a source saying it is still in does.
+    # a stated first year of funding, a dated confirmation or a source saying it is still in does.
     in_programme = (
         year.eq(rows["start_year"])
         | (end.notna() & end.ge(year))
+        | (end.isna() & funded.notna() & funded.ge(year))
         | (end.isna() & confirmed.notna() & confirmed.ge(year))
         | (end.isna() & rows["end_status"].eq("ongoing"))
     )

@@ -10,13 +10,14 @@ def clusters(*ids):
 
 
 def levels(rows):
-    """Level rows as (cluster, level, start, end, status, round[, confirmed_until])."""
-    rows = [tuple(row) + (None,) * (7 - len(row)) for row in rows]
-    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status", "round", "confirmed_until"])
+    """Level rows as (cluster, level, start, end, status, round[, confirmed_until[, first_funded_year]])."""
+    rows = [tuple(row) + (None,) * (8 - len(row)) for row in rows]
+    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status", "round", "confirmed_until", "first_funded_year"])
     return frame.assign(
         start_year=frame["start_year"].astype("Int64"),
         end_year=frame["end_year"].astype("Int64"),
         confirmed_until=frame["confirmed_until"].astype("Int64"),
+        first_funded_year=frame["first_funded_year"].astype("Int64"),
         source_ids="s",
     )
 
@@ -50,6 +51,13 @@ def test_admission_year_and_dated_confirmation_place_a_cluster():
     found = {r.year: r.registry for r in reconcile(clusters("e", "f"), rows, stats([(y, "all", 2, True) for y in (2010, 2011, 2012, 2013)]))}
     # e: admitted 2010 and confirmed to 2012; f: only its admission year is known.
     assert found == {2010: 1, 2011: 2, 2012: 1, 2013: 0}
+
+
+def test_a_stated_first_funded_year_places_a_cluster_in_that_year():
+    # g: admitted in November 2020, funded from 2021 by its source, no end stated.
+    rows = levels([("g", "Arena Pro", 2020, None, "unknown", None, None, 2021)])
+    found = {r.year: r.registry for r in reconcile(clusters("g"), rows, stats([(y, "all", 1, True) for y in (2020, 2021, 2022)]))}
+    assert found == {2020: 1, 2021: 1, 2022: 0}
 
 
 def test_within_ten_percent_is_met():
