@@ -4,7 +4,8 @@ A cluster's level row places it in the programme in a year only when a source pu
 inside the row's period: its start year (the admission), up to the end year, up to its first funded
 year where a source gives one (a November admission funded from January), up to the latest year
 a dated source confirms it at the level (`confirmed_until`), or any later year when a source says
-the cluster is still in the programme ("ongoing"). For many clusters the sources give a start but
+the cluster is still in the programme ("ongoing"). After a planned end (`end_basis`) whether the
+cluster was still in is not known; after a reported end or a move it had left. For many clusters the sources give a start but
 no end; those are "end not known" in later years and are never counted as active,
 because programme norms (Arena 3–5 years …) are not evidence of when a particular cluster left.
 What is always known is whether a cluster had been admitted by a year: the map's default.
@@ -60,7 +61,9 @@ def _statuses(levels: pd.DataFrame, years: Iterable[int]) -> pd.DataFrame:
         | (end.isna() & rows["end_status"].eq("ongoing"))
     )
     status[in_programme] = ACTIVE
-    status[end.notna() & end.lt(year)] = ENDED
+    # A planned end is a period stated in advance: after it the cluster may have been extended,
+    # so the year stays "not known" rather than "had left".
+    status[end.notna() & end.lt(year) & rows["end_basis"].ne("planned")] = ENDED
     rows = rows.assign(
         status=status,
         _status=status.map(STATUS_RANK),

@@ -18,6 +18,7 @@ def levels(rows):
         end_year=frame["end_year"].astype("Int64"),
         confirmed_until=frame["confirmed_until"].astype("Int64"),
         first_funded_year=frame["first_funded_year"].astype("Int64"),
+        end_basis=frame["end_year"].map(lambda end: None if end is None else "reported"),
         source_ids="s",
     )
 
