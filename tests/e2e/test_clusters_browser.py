@@ -83,3 +83,17 @@ def test_compare_permalink_restores_the_counties(visit):
     visit.page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', state="visible", timeout=30_000)
     tags = visit.page.locator('[data-testid="stMultiSelectTagsContainer"]').first.locator("[data-tag]")
     assert [tags.nth(i).get_attribute("aria-label") for i in range(tags.count())] == ["Vestland", "Trøndelag", "Rogaland"]
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nb", "omtrentlig"), ("en", "approximate")])
+def test_a_cluster_placed_by_majority_county_says_approximate(visit, ds, lang, word):
+    placed = ds["clusters"][ds["clusters"]["county_basis"].eq("majority")]
+    cluster_id = placed["cluster_id"].iloc[0]
+    shown = cluster_table(ds, lang).set_index("cluster_id").at[cluster_id, "county_today"]
+    assert shown.endswith(f"({word})")
+    visit.open(f"/klynger?cluster={cluster_id}&lang={lang}")
+    visit.page.wait_for_selector("h1", timeout=30_000)
+    main = visit.page.locator('[data-testid="stMain"]')
+    main.get_by_text(shown, exact=False).first.wait_for(state="visible", timeout=30_000)
+    # The caption under the facts says why the county is approximate.
+    assert main.get_by_text("85", exact=False).first.is_visible()
