@@ -2,7 +2,7 @@
 
 Only rows with a start year can be placed in order, so every figure here leaves the others out
 and says how many that was. A duration is end year minus start year, and only for levels a
-source says have ended; awards run from mid-year to mid-year, so a three-year Arena period
+source says have ended (a reported end or a move, not a period planned in advance); awards run from mid-year to mid-year, so a three-year Arena period
 awarded in 2012 ends in 2015 and counts as three years.
 """
 
@@ -55,9 +55,12 @@ def path_counts(levels: pd.DataFrame) -> pd.DataFrame:
 
 
 def durations(levels: pd.DataFrame) -> pd.DataFrame:
-    """Per level: rows with a start year, how many have a stated end, and the years those lasted (NaN: none ended)."""
+    """Per level: rows with a start year, how many have a stated end, how many only a planned one, and
+    the years the stated ones lasted (NaN: none ended)."""
     dated = levels[levels["start_year"].notna()]
-    ended = dated[dated["end_status"].eq("ended") & dated["end_year"].notna()]
+    with_end = dated["end_status"].eq("ended") & dated["end_year"].notna()
+    planned = with_end & dated["end_basis"].eq("planned")
+    ended = dated[with_end & ~planned]
     years = (ended["end_year"] - ended["start_year"]).astype(int)
     rows = []
     for level in LEVELS:
@@ -65,15 +68,17 @@ def durations(levels: pd.DataFrame) -> pd.DataFrame:
         total = int(dated["level"].eq(level).sum())
         if not total:
             continue
+        planned_here = int((planned & dated["level"].eq(level)).sum())
         rows.append(
             {
                 "level": level,
                 "rows": total,
                 "ended": len(at_level),
-                "open": total - len(at_level),
+                "planned": planned_here,
+                "open": total - len(at_level) - planned_here,
                 "median_years": float(at_level.median()) if len(at_level) else float("nan"),
                 "min_years": float(at_level.min()) if len(at_level) else float("nan"),
                 "max_years": float(at_level.max()) if len(at_level) else float("nan"),
             }
         )
-    return pd.DataFrame(rows, columns=["level", "rows", "ended", "open", "median_years", "min_years", "max_years"])
+    return pd.DataFrame(rows, columns=["level", "rows", "ended", "planned", "open", "median_years", "min_years", "max_years"])

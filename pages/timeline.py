@@ -79,6 +79,7 @@ download_table(
         "level": tr("clusters.col_level"),
         "rows": tr("timeline.col_rows"),
         "ended": tr("timeline.col_ended"),
+        "planned": tr("timeline.col_planned"),
         "open": tr("timeline.col_open"),
         "median_years": tr("timeline.col_median"),
         "min_years": tr("timeline.col_min"),

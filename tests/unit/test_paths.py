@@ -5,7 +5,9 @@ from klyngekart.paths import durations, left_out, onward, path_counts
 
 
 def levels(rows: list[tuple]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status"])
+    """Rows as (cluster, level, start, end, status[, end_basis]); an end without a basis is reported."""
+    rows = [tuple(row) + ((None if row[3] is None else "reported"),) if len(row) == 5 else tuple(row) for row in rows]
+    frame = pd.DataFrame(rows, columns=["cluster_id", "level", "start_year", "end_year", "end_status", "end_basis"])
     frame["source_ids"] = "s"
     return frame.astype({"start_year": "Int64", "end_year": "Int64"})
 
@@ -62,9 +64,12 @@ def test_path_counts_add_up_clusters_on_the_same_path():
 
 
 def test_durations_only_from_stated_ends():
-    table = durations(LEVELS).set_index("level")
-    assert table.at["Arena", "rows"] == 4
+    planned = levels([("g", "Arena", 2015, 2018, "ended", "planned")])
+    table = durations(pd.concat([LEVELS, planned], ignore_index=True)).set_index("level")
+    assert table.at["Arena", "rows"] == 5
     assert table.at["Arena", "ended"] == 2
+    # g's end was planned in advance: counted apart, and its three years are not a duration.
+    assert table.at["Arena", "planned"] == 1
     assert table.at["Arena", "open"] == 2
     assert table.at["Arena", "median_years"] == 3  # 2010–2013 and 2011–2014
     assert table.at["Arena Pro", "max_years"] == 5
