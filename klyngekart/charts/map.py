@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from klyngekart.borders_of_time import BORDER_CHOICES, OF_THEIR_TIME, TODAY, approximated, available, border_set, counties_then, outlines_for, set_counties
+from klyngekart.borders_of_time import BORDER_CHOICES, OF_THEIR_TIME, TODAY, approximated, available, border_set, counties_then, outlines_for_set, set_counties
 from klyngekart.charts import ChartBundle
 from klyngekart.data import Dataset
 from klyngekart.data.borders import CURRENT_SET, BorderSet
@@ -227,7 +227,7 @@ def map_chart(ds: Dataset, state: dict[str, str], lang: str, outlines: dict[str,
     labels = county_labels(ds)
     notes: tuple[str, ...] = ()
     if view.borders is not CURRENT_SET:
-        outlines = outlines_for(ds, year, OF_THEIR_TIME)[1]
+        outlines = outlines_for_set(ds, view.borders)
         labels = None
         notes = (borders_note(ds, view.borders, year, len(table), lang),)
     fig = choropleth(

@@ -12,11 +12,11 @@ import argparse
 from pathlib import Path
 from urllib.parse import urlencode
 
+from klyngekart.borders_of_time import outlines_for_set
 from klyngekart.charts.registry import CHARTS, ExportableChart
 from klyngekart.data import Dataset
 from klyngekart.data.borders import CURRENT_SET
 from klyngekart.export.chart import chart_csv, chart_image, chart_xlsx, meta_for
-from klyngekart.geo import county_outlines
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from klyngekart.urlstate import Param, to_query
 
@@ -57,7 +57,7 @@ def export_chart(
     chart = CHARTS[name]
     params = chart.params(ds)
     values = parse_filters(filters, params)
-    bundle = chart.build(ds, values, lang, county_outlines(ds.border_sets[CURRENT_SET.name]))
+    bundle = chart.build(ds, values, lang, outlines_for_set(ds, CURRENT_SET))
     if bundle is None:
         raise ExportError("no published figures for this view, so there is no chart to export")
     meta = meta_for(ds.release, bundle.title, bundle.subtitle, bundle.source_line, bundle.notes,

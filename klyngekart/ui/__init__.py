@@ -11,10 +11,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from klyngekart.borders_of_time import outlines_for_set
 from klyngekart.data import DATA_DIR, Dataset, load_dataset
 from klyngekart.data.borders import CURRENT_SET
 from klyngekart.export.dataset import dataset_xlsx, dataset_zip
-from klyngekart.geo import Outline, county_outlines
+from klyngekart.geo import Outline
 from klyngekart.i18n import DEFAULT_LANGUAGE, LANGUAGES, setting_names, t
 from klyngekart.urlstate import Param, read_state, to_query
 
@@ -40,24 +41,15 @@ def dataset() -> Dataset:
     return _dataset(data_dir())
 
 
-def _county_shapes(data_dir: str) -> dict:
-    # Read and checked once, by the loader, with the tables.
-    return _dataset(data_dir).border_sets[CURRENT_SET.name]
-
-
 def county_shapes() -> dict:
-    """Today's county borders as GeoJSON, read once per process and shared (read-only)."""
-    return _county_shapes(data_dir())
-
-
-@st.cache_resource(show_spinner=False)
-def _outlines(data_dir: str) -> dict[str, Outline]:
-    return county_outlines(_county_shapes(data_dir))
+    """Today's county borders as GeoJSON, read and checked once by the loader (read-only)."""
+    return dataset().border_sets[CURRENT_SET.name]
 
 
 def outlines() -> dict[str, Outline]:
-    """Today's counties projected for drawing, worked out once per process and shared (read-only)."""
-    return _outlines(data_dir())
+    """Today's counties projected for drawing, worked out once per dataset and shared (read-only):
+    the same outlines the borders-of-their-time map and the export command use."""
+    return outlines_for_set(dataset(), CURRENT_SET)
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
