@@ -2,8 +2,9 @@
 
 Only rows with a start year can be placed in order, so every figure here leaves the others out
 and says how many that was. A duration is end year minus start year, and only for levels a
-source says have ended (a reported end or a move, not a period planned in advance); awards run from mid-year to mid-year, so a three-year Arena period
-awarded in 2012 ends in 2015 and counts as three years.
+source says have ended (a reported end or a move, not a period planned in advance); awards run
+from mid-year to mid-year, so a three-year Arena period awarded in 2012 ends in 2015 and counts
+as three years.
 """
 
 from __future__ import annotations
